@@ -1,0 +1,78 @@
+package dev.ovha.twin.control;
+
+import dev.ovha.twin.state.AutoScalingGroup;
+import dev.ovha.twin.state.Instance;
+import dev.ovha.twin.state.Stack;
+import dev.ovha.twin.state.TargetGroup;
+import dev.ovha.twin.state.World;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plain-data snapshot of the world for the control API's {@code GET /state}: what a person (or a
+ * cleanup check) compares before and after a run. Call it under the world's lock.
+ */
+public final class StateDump {
+
+    private StateDump() {
+    }
+
+    public static Map<String, Object> of(World world) {
+        Map<String, Object> dump = new LinkedHashMap<>();
+        dump.put("virtualTime", world.sim().now().toString());
+        dump.put("faults", world.sim().faults().snapshot().stream().map(f -> f.id()).sorted().toList());
+        dump.put("stacks", world.cloudFormation().stacks().stream().map(StateDump::stack).toList());
+        dump.put("autoScalingGroups", world.autoScaling().groups().stream().map(StateDump::group).toList());
+        dump.put("targetGroups", world.elb().targetGroups().stream().map(StateDump::targetGroup).toList());
+        dump.put("instances", world.ec2().instances().stream().map(StateDump::instance).toList());
+        return dump;
+    }
+
+    private static Map<String, Object> stack(Stack s) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", s.name());
+        map.put("status", s.status());
+        map.put("resources", s.resources().size());
+        return map;
+    }
+
+    private static Map<String, Object> group(AutoScalingGroup g) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", g.name());
+        map.put("minSize", g.minSize());
+        map.put("maxSize", g.maxSize());
+        map.put("desiredCapacity", g.desiredCapacity());
+        map.put("suspendedProcesses", List.copyOf(g.suspendedProcesses()));
+        map.put("instances", g.instances().stream().map(i -> Map.of(
+                "instanceId", i.instanceId(),
+                "availabilityZone", i.availabilityZone(),
+                "lifecycleState", i.lifecycleState().apiName(),
+                "healthStatus", i.healthStatus())).toList());
+        return map;
+    }
+
+    private static Map<String, Object> targetGroup(TargetGroup tg) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", tg.name());
+        map.put("targets", tg.targets().stream().map(t -> {
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("id", t.id());
+            target.put("state", t.state().apiName());
+            target.put("reason", t.reason());
+            return target;
+        }).toList());
+        return map;
+    }
+
+    private static Map<String, Object> instance(Instance i) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("instanceId", i.id());
+        map.put("state", i.state().apiName());
+        map.put("availabilityZone", i.availabilityZone());
+        map.put("privateIp", i.privateIp());
+        map.put("group", i.tags().getOrDefault("aws:autoscaling:groupName", ""));
+        return map;
+    }
+}

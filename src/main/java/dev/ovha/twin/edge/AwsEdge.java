@@ -1,0 +1,57 @@
+package dev.ovha.twin.edge;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.ovha.twin.protocol.HttpReply;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Adapts the JDK HTTP server to {@link AwsRouter}: reads the whole request, writes the reply with a Content-Length. */
+public final class AwsEdge implements HttpHandler {
+
+    /** Bodies beyond this are refused: the control plane never needs them. */
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final AwsRouter router;
+
+    public AwsEdge(AwsRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+            AwsRequest request = new AwsRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), headers, body);
+            HttpReply reply = body == null
+                    ? HttpReply.text(413, "text/plain", "request body too large")
+                    : router.handle(request);
+            write(exchange, reply);
+        }
+    }
+
+    static void write(HttpExchange exchange, HttpReply reply) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(reply.status(), head || reply.body().length == 0 ? -1 : reply.body().length);
+        if (!head && reply.body().length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        return body.length > MAX_BODY ? null : body;
+    }
+
+}

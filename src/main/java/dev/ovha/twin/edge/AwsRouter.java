@@ -1,0 +1,109 @@
+package dev.ovha.twin.edge;
+
+import dev.ovha.twin.protocol.AwsError;
+import dev.ovha.twin.protocol.FormInput;
+import dev.ovha.twin.protocol.HttpReply;
+import dev.ovha.twin.protocol.ProtocolCodec;
+import dev.ovha.twin.protocol.QueryCodec;
+import dev.ovha.twin.protocol.Struct;
+import dev.ovha.twin.service.FormService;
+import dev.ovha.twin.state.World;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Dispatches a request on the one shared AWS endpoint: the service from the SigV4 credential scope,
+ * then the operation from {@code X-Amz-Target} (JSON protocols), {@code Action=}/{@code Version=}
+ * (query and EC2), or the REST path. Anything the twin does not emulate gets a 400 in AWS's shape that
+ * names the service and the operation — never a 500, which the SDK would retry with back-off.
+ */
+public final class AwsRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsRouter.class);
+    private static final ProtocolCodec GENERIC_ERRORS = new QueryCodec("https://ovha.dev/twin/");
+
+    private final Map<String, FormService> formServices = new LinkedHashMap<>();
+    private final Supplier<World> world;
+    private final AtomicLong requests = new AtomicLong();
+
+    public AwsRouter(Supplier<World> world, List<FormService> services) {
+        this.world = world;
+        services.forEach(s -> formServices.put(s.signingName(), s));
+    }
+
+    /** How many requests this router has answered: the benchmark counts AWS calls with it. */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    public HttpReply handle(AwsRequest request) {
+        String requestId = nextRequestId();
+        Optional<String> service = request.signingService();
+        if (service.isEmpty()) {
+            return GENERIC_ERRORS.error(new AwsError(403, "MissingAuthenticationToken",
+                    "Request is missing a SigV4 Authorization header; the twin routes by its credential scope. "
+                            + "Use an AWS SDK or CLI with any non-empty access key."), requestId);
+        }
+        FormService form = formServices.get(service.get());
+        if (form != null) {
+            return handleForm(form, request, requestId);
+        }
+        return GENERIC_ERRORS.error(AwsError.badRequest("UnknownService", "The ovha twin does not emulate the AWS service '"
+                + service.get() + "' (" + describe(request) + ")"), requestId);
+    }
+
+    private HttpReply handleForm(FormService service, AwsRequest request, String requestId) {
+        ProtocolCodec codec = service.codec();
+        String operation = "?";
+        try {
+            if (!request.isForm()) {
+                throw AwsError.badRequest("InvalidAction", "The " + service.displayName()
+                        + " API expects a form-encoded POST with Action= and Version=; got " + describe(request));
+            }
+            Map<String, String> params = FormInput.parse(request.body());
+            operation = params.getOrDefault("Action", "");
+            if (operation.isEmpty()) {
+                throw AwsError.badRequest("MissingAction", "Could not find operation: the request has no Action parameter");
+            }
+            String version = params.getOrDefault("Version", "");
+            if (!version.equals(service.apiVersion())) {
+                throw AwsError.badRequest("InvalidAction", "The ovha twin's '" + service.signingName()
+                        + "' endpoint speaks " + service.displayName() + " API version " + service.apiVersion()
+                        + ", not '" + version + "' (operation " + operation + ")");
+            }
+            String op = operation;
+            var handler = service.operation(operation).orElseThrow(() -> AwsError.badRequest("InvalidAction",
+                    "The operation " + op + " of " + service.displayName() + " is not implemented by the ovha twin"));
+            FormInput input = new FormInput(params, service.listStyle());
+            World current = world.get();
+            Struct output = current.sim().locked(() -> handler.apply(input, current));
+            requests.incrementAndGet();
+            LOG.debug("{} {} -> 200", service.signingName(), operation);
+            return codec.success(operation, output, requestId);
+        } catch (AwsError e) {
+            requests.incrementAndGet();
+            LOG.debug("{} {} -> {} {}", service.signingName(), operation, e.status(), e.code());
+            return codec.error(e, requestId);
+        } catch (RuntimeException e) {
+            requests.incrementAndGet();
+            LOG.error("twin failure in {} {}", service.signingName(), operation, e);
+            return codec.error(new AwsError(500, "InternalFailure", "The ovha twin failed on " + operation + ": " + e), requestId);
+        }
+    }
+
+    private static String describe(AwsRequest request) {
+        return request.method() + " " + request.path() + request.header("X-Amz-Target").map(t -> " target " + t).orElse("");
+    }
+
+    private String nextRequestId() {
+        long n = requests.get() + 1;
+        return String.format("0vha0000-%04x-4000-8000-%012x", (n >>> 48) & 0xffff, n & 0xffffffffffffL);
+    }
+}

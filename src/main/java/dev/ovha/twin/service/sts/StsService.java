@@ -1,0 +1,48 @@
+package dev.ovha.twin.service.sts;
+
+import dev.ovha.twin.protocol.FormInput;
+import dev.ovha.twin.protocol.ProtocolCodec;
+import dev.ovha.twin.protocol.QueryCodec;
+import dev.ovha.twin.protocol.Struct;
+import dev.ovha.twin.service.FormService;
+
+/** STS GetCallerIdentity: who the twin thinks is calling (any credentials are accepted). */
+public final class StsService extends FormService {
+
+    private static final ProtocolCodec CODEC = new QueryCodec("https://sts.amazonaws.com/doc/2011-06-15/");
+
+    public StsService() {
+        operation("GetCallerIdentity", (in, world) -> {
+            String account = world.sim().account().id();
+            return Struct.of()
+                    .put("UserId", "AIDAOVHATWIN00000001")
+                    .put("Account", account)
+                    .put("Arn", "arn:aws:iam::" + account + ":user/ovha-twin");
+        });
+    }
+
+    @Override
+    public String signingName() {
+        return "sts";
+    }
+
+    @Override
+    public String apiVersion() {
+        return "2011-06-15";
+    }
+
+    @Override
+    public String displayName() {
+        return "STS";
+    }
+
+    @Override
+    public ProtocolCodec codec() {
+        return CODEC;
+    }
+
+    @Override
+    public FormInput.ListStyle listStyle() {
+        return FormInput.ListStyle.QUERY;
+    }
+}

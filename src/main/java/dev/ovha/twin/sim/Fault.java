@@ -1,0 +1,56 @@
+package dev.ovha.twin.sim;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A named way in which a real stack can be broken. Every fault is off by default. A
+ * {@linkplain Kind#TOPOLOGY topology} fault changes how the stack was deployed, so it takes effect
+ * when the stack is (re)built; a {@linkplain Kind#BEHAVIOUR behaviour} fault changes what the running
+ * stack does from the moment it is injected.
+ */
+public enum Fault {
+    MASTERS_ONE_AZ("masters-one-az", Kind.TOPOLOGY,
+            "both OpenViduSubnets lie in the same availability zone, so every master stands in one zone"),
+    AUTOSCALING_PARAMS_DRIFT("autoscaling-params-drift", Kind.TOPOLOGY,
+            "the autoscaling groups' sizes were changed by hand and no longer match the stack parameters"),
+    MASTER_UNHEALTHY("master-unhealthy", Kind.BEHAVIOUR,
+            "the first master's OpenVidu server answers its health check with 502, so the load balancer drops it"),
+    NO_MASTER_REPLACEMENT("no-master-replacement", Kind.BEHAVIOUR,
+            "the master autoscaling group does not launch replacements (its Launch process is suspended)"),
+    SLOW_MASTER_REPLACEMENT("slow-master-replacement", Kind.BEHAVIOUR,
+            "new masters take ten times longer than normal to start OpenVidu");
+
+    /** When a fault takes effect. */
+    public enum Kind { TOPOLOGY, BEHAVIOUR }
+
+    private final String id;
+    private final Kind kind;
+    private final String description;
+
+    Fault(String id, Kind kind, String description) {
+        this.id = id;
+        this.kind = kind;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Fault> byId(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+    }
+
+    public static String knownIds() {
+        return String.join(", ", Arrays.stream(values()).map(Fault::id).toList());
+    }
+}

@@ -1,0 +1,341 @@
+package dev.ovha.twin.state;
+
+import dev.ovha.twin.sim.Sim;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Auto Scaling's behaviour: each group keeps its desired capacity by launching into the least-populated
+ * zone and terminating from the most-populated one; it replaces members that EC2 reports stopped or
+ * terminated and, with HealthCheckType ELB, members the load balancer reports unhealthy once the grace
+ * period is over; it registers members with its target groups when they go InService and drains them
+ * before terminating; lifecycle hooks hold members in the Wait states for their heartbeat timeout.
+ */
+public final class AutoScalingState implements InstanceListener {
+
+    private final Sim sim;
+    private final Ec2State ec2;
+    private final ElbState elb;
+    private final Map<String, AutoScalingGroup> groups = new LinkedHashMap<>();
+
+    public AutoScalingState(Sim sim, Ec2State ec2, ElbState elb) {
+        this.sim = sim;
+        this.ec2 = ec2;
+        this.elb = elb;
+        ec2.addListener(this);
+        elb.addHealthListener((group, target, previous) -> {
+            if (target.state() == TargetHealthState.UNHEALTHY) {
+                groupOf(target.id()).ifPresent(this::reconcile);
+            }
+        });
+    }
+
+    /** Adds a group and starts its periodic health sweep. */
+    public void add(AutoScalingGroup group) {
+        groups.put(group.name(), group);
+        scheduleSweep(group);
+    }
+
+    public List<AutoScalingGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    public Optional<AutoScalingGroup> group(String name) {
+        return Optional.ofNullable(groups.get(name));
+    }
+
+    public Optional<AutoScalingGroup> groupOf(String instanceId) {
+        return groups.values().stream().filter(g -> g.instance(instanceId).isPresent()).findFirst();
+    }
+
+    /** Seeds a member launched at {@code launchedAt} and InService, healthy and registered when the twin starts. */
+    public GroupInstance seedInService(AutoScalingGroup group, Subnet subnet, Instant launchedAt) {
+        Instance instance = ec2.seedRunning(launchSpec(group, subnet), launchedAt);
+        GroupInstance member = new GroupInstance(instance.id(), instance.availabilityZone(), instance.instanceType(),
+                instance.launchTime(), LifecycleState.IN_SERVICE, group.newInstancesProtectedFromScaleIn());
+        group.add(member);
+        ScalingActivity activity = newActivity(group, "Launching a new EC2 instance: " + instance.id(),
+                "At " + stamp(launchedAt) + " a user request created an AutoScalingGroup changing the desired capacity from 0 to "
+                        + group.desiredCapacity() + ".", instance);
+        activity.finish(launchedAt.plus(sim.timings().instanceBoot()));
+        group.targetGroupArns().forEach(tg -> elb.seedHealthy(tg, instance.id(), instance.availabilityZone()));
+        return member;
+    }
+
+    public void setDesiredCapacity(AutoScalingGroup group, int desired) {
+        int previous = group.desiredCapacity();
+        group.setSizes(group.minSize(), group.maxSize(), desired);
+        if (previous != desired) {
+            group.setPendingCause("At " + stamp(sim.now()) + " a user request explicitly set group desired capacity changing the desired capacity from "
+                    + previous + " to " + desired + ".");
+            sim.log().record("asg.desired", group.name(), "from", String.valueOf(previous), "to", String.valueOf(desired));
+        }
+        reconcile(group);
+    }
+
+    /** Applies new size limits; {@code desired} may be null, in which case it is clamped into the new limits. */
+    public void updateSizes(AutoScalingGroup group, int min, int max, Integer desired) {
+        int previous = group.desiredCapacity();
+        int next = desired != null ? desired : Math.max(min, Math.min(max, previous));
+        group.setSizes(min, max, next);
+        if (previous != next) {
+            group.setPendingCause("At " + stamp(sim.now()) + " a user request update of AutoScalingGroup constraints to min: "
+                    + min + ", max: " + max + ", desired: " + next + " changing the desired capacity from " + previous + " to " + next + ".");
+            sim.log().record("asg.desired", group.name(), "from", String.valueOf(previous), "to", String.valueOf(next));
+        }
+        reconcile(group);
+    }
+
+    public void updateHealthCheck(AutoScalingGroup group, String type, java.time.Duration grace) {
+        group.setHealthCheck(type, grace);
+    }
+
+    public void updateCooldown(AutoScalingGroup group, int seconds) {
+        group.setDefaultCooldown(seconds);
+    }
+
+    public void updateSubnets(AutoScalingGroup group, List<Subnet> subnets) {
+        group.setSubnets(subnets);
+        reconcile(group);
+    }
+
+    /** TerminateInstanceInAutoScalingGroup: takes the member out of service, optionally shrinking the group. */
+    public ScalingActivity terminateMember(AutoScalingGroup group, GroupInstance member, boolean decrement) {
+        int capacity = group.activeInstances().size();
+        String cause;
+        if (decrement) {
+            group.setSizes(group.minSize(), group.maxSize(), group.desiredCapacity() - 1);
+            cause = "At " + stamp(sim.now()) + " instance " + member.instanceId()
+                    + " was taken out of service in response to a user request, shrinking the capacity from "
+                    + capacity + " to " + (capacity - 1) + ".";
+        } else {
+            cause = "At " + stamp(sim.now()) + " instance " + member.instanceId()
+                    + " was taken out of service in response to a user request.";
+        }
+        ScalingActivity activity = beginTermination(group, member, cause);
+        reconcile(group);
+        return activity;
+    }
+
+    /** Brings the group to its desired capacity and replaces unhealthy members. Idempotent. */
+    public void reconcile(AutoScalingGroup group) {
+        replaceUnhealthy(group);
+        List<GroupInstance> active = group.activeInstances();
+        int missing = group.desiredCapacity() - active.size();
+        if (missing > 0 && !group.isSuspended("Launch")) {
+            String prefix = group.takePendingCause();
+            for (int i = 0; i < missing; i++) {
+                int from = group.activeInstances().size();
+                launch(group, prefix + "At " + stamp(sim.now()) + " an instance was started in response to a difference between desired and actual capacity, increasing the capacity from "
+                        + from + " to " + (from + 1) + ".");
+                prefix = "";
+            }
+        } else if (missing < 0 && !group.isSuspended("Terminate")) {
+            String prefix = group.takePendingCause();
+            for (int i = 0; i < -missing; i++) {
+                Optional<GroupInstance> victim = scaleInVictim(group);
+                if (victim.isEmpty()) {
+                    break;
+                }
+                int from = group.activeInstances().size();
+                beginTermination(group, victim.get(), prefix + "At " + stamp(sim.now())
+                        + " an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from "
+                        + from + " to " + (from - 1) + ".");
+                prefix = "";
+            }
+        }
+    }
+
+    @Override
+    public void onTransition(Instance instance, InstanceState previous) {
+        if (previous == null) {
+            return;
+        }
+        groupOf(instance.id()).ifPresent(group -> {
+            GroupInstance member = group.instance(instance.id()).orElseThrow();
+            if (instance.state() == InstanceState.RUNNING && member.lifecycleState() == LifecycleState.PENDING) {
+                Optional<LifecycleHook> hook = group.hook(LifecycleHook.LAUNCHING);
+                if (hook.isPresent()) {
+                    moveTo(group, member, LifecycleState.PENDING_WAIT);
+                    member.activity().progress("MidLifecycleAction", 30);
+                    sim.after(hook.get().heartbeatTimeout(), "launch hook " + instance.id(), () -> {
+                        if (member.lifecycleState() == LifecycleState.PENDING_WAIT) {
+                            moveTo(group, member, LifecycleState.PENDING_PROCEED);
+                            enterService(group, member);
+                        }
+                    });
+                } else {
+                    enterService(group, member);
+                }
+            } else if (instance.state() == InstanceState.TERMINATED && member.terminationRequested()) {
+                finishTermination(group, member);
+            }
+        });
+    }
+
+    private void replaceUnhealthy(AutoScalingGroup group) {
+        if (group.isSuspended("ReplaceUnhealthy")) {
+            return;
+        }
+        for (GroupInstance member : group.activeInstances()) {
+            Optional<String> failure = healthFailure(group, member);
+            if (failure.isPresent()) {
+                member.markUnhealthy();
+                sim.log().record("asg.unhealthy", member.instanceId(), "group", group.name(), "check", failure.get());
+                beginTermination(group, member, "At " + stamp(sim.now())
+                        + " an instance was taken out of service in response to " + failure.get() + ".");
+            }
+        }
+    }
+
+    private Optional<String> healthFailure(AutoScalingGroup group, GroupInstance member) {
+        Instance instance = ec2.instance(member.instanceId()).orElse(null);
+        if (instance == null || instance.state().isDown()) {
+            return Optional.of("an EC2 instance status check failure");
+        }
+        boolean graceOver = !sim.now().isBefore(member.launchedAt().plus(group.healthCheckGracePeriod()));
+        if ("ELB".equals(group.healthCheckType()) && graceOver && member.lifecycleState() == LifecycleState.IN_SERVICE
+                && elb.healthOf(member.instanceId()).orElse(null) == TargetHealthState.UNHEALTHY) {
+            return Optional.of("an ELB system health check failure");
+        }
+        return Optional.empty();
+    }
+
+    private void launch(AutoScalingGroup group, String cause) {
+        Subnet subnet = leastPopulatedSubnet(group);
+        Instance instance = ec2.launch(launchSpec(group, subnet));
+        GroupInstance member = new GroupInstance(instance.id(), instance.availabilityZone(), instance.instanceType(),
+                instance.launchTime(), LifecycleState.PENDING, group.newInstancesProtectedFromScaleIn());
+        group.add(member);
+        member.setActivity(newActivity(group, "Launching a new EC2 instance: " + instance.id(), cause, instance));
+        sim.log().record("asg.launch", instance.id(), "group", group.name(), "zone", instance.availabilityZone());
+    }
+
+    private LaunchSpec launchSpec(AutoScalingGroup group, Subnet subnet) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        group.tags().stream().filter(GroupTag::propagateAtLaunch).forEach(t -> tags.put(t.key(), t.value()));
+        tags.put("aws:autoscaling:groupName", group.name());
+        tags.put("aws:ec2launchtemplate:id", group.launchTemplate().id());
+        tags.put("aws:ec2launchtemplate:version", "1");
+        return new LaunchSpec(subnet, group.launchTemplate().instanceType(), group.launchTemplate().imageId(),
+                group.launchTemplate().securityGroupId(), tags, sim.timings().instanceBoot());
+    }
+
+    private Subnet leastPopulatedSubnet(AutoScalingGroup group) {
+        Map<String, Long> perZone = group.activeInstances().stream()
+                .collect(Collectors.groupingBy(GroupInstance::availabilityZone, Collectors.counting()));
+        return group.subnets().stream()
+                .min(Comparator.comparingLong(s -> perZone.getOrDefault(s.zone().name(), 0L)))
+                .orElseThrow(() -> new IllegalStateException("group " + group.name() + " has no subnets"));
+    }
+
+    /** AWS's default termination policy, simplified: the most-populated zone, then the oldest member; protected members are skipped. */
+    private Optional<GroupInstance> scaleInVictim(AutoScalingGroup group) {
+        List<GroupInstance> candidates = group.activeInstances().stream().filter(m -> !m.protectedFromScaleIn()).toList();
+        Map<String, Long> perZone = group.activeInstances().stream()
+                .collect(Collectors.groupingBy(GroupInstance::availabilityZone, Collectors.counting()));
+        return candidates.stream().min(Comparator
+                .comparingLong((GroupInstance m) -> -perZone.get(m.availabilityZone()))
+                .thenComparing(GroupInstance::launchedAt));
+    }
+
+    private void enterService(AutoScalingGroup group, GroupInstance member) {
+        moveTo(group, member, LifecycleState.IN_SERVICE);
+        member.activity().finish(sim.now());
+        group.targetGroupArns().forEach(tg -> elb.register(tg, member.instanceId(), member.availabilityZone()));
+    }
+
+    private ScalingActivity beginTermination(AutoScalingGroup group, GroupInstance member, String cause) {
+        Instance instance = ec2.instance(member.instanceId()).orElse(null);
+        ScalingActivity activity = newActivity(group, "Terminating EC2 instance: " + member.instanceId(), cause, instance);
+        member.setActivity(activity);
+        moveTo(group, member, LifecycleState.TERMINATING);
+        sim.log().record("asg.terminate", member.instanceId(), "group", group.name());
+        if (group.targetGroupArns().isEmpty()) {
+            afterDraining(group, member);
+        } else {
+            activity.progress("WaitingForELBConnectionDraining", 50);
+            int[] remaining = {group.targetGroupArns().size()};
+            for (String tg : group.targetGroupArns()) {
+                elb.deregister(tg, member.instanceId(), () -> {
+                    if (--remaining[0] == 0) {
+                        afterDraining(group, member);
+                    }
+                });
+            }
+        }
+        return activity;
+    }
+
+    private void afterDraining(AutoScalingGroup group, GroupInstance member) {
+        Optional<LifecycleHook> hook = group.hook(LifecycleHook.TERMINATING);
+        if (hook.isPresent()) {
+            moveTo(group, member, LifecycleState.TERMINATING_WAIT);
+            member.activity().progress("MidLifecycleAction", 60);
+            sim.after(hook.get().heartbeatTimeout(), "terminate hook " + member.instanceId(), () -> {
+                moveTo(group, member, LifecycleState.TERMINATING_PROCEED);
+                terminateInstance(group, member);
+            });
+        } else {
+            terminateInstance(group, member);
+        }
+    }
+
+    private void terminateInstance(AutoScalingGroup group, GroupInstance member) {
+        member.markTerminationRequested();
+        Instance instance = ec2.instance(member.instanceId()).orElse(null);
+        if (instance == null || instance.state() == InstanceState.TERMINATED) {
+            finishTermination(group, member);
+        } else {
+            ec2.terminate(instance, "User initiated");
+        }
+    }
+
+    /**
+     * Only after draining and the hook: an instance that dies while still draining is finished by the
+     * draining flow, which then finds it already terminated.
+     */
+    private void finishTermination(AutoScalingGroup group, GroupInstance member) {
+        if (member.lifecycleState() == LifecycleState.TERMINATED) {
+            return;
+        }
+        moveTo(group, member, LifecycleState.TERMINATED);
+        member.activity().finish(sim.now());
+        group.remove(member.instanceId());
+    }
+
+    private void moveTo(AutoScalingGroup group, GroupInstance member, LifecycleState next) {
+        member.setLifecycleState(next);
+        sim.log().record("asg.lifecycle", member.instanceId(), "group", group.name(), "state", next.apiName());
+    }
+
+    private ScalingActivity newActivity(AutoScalingGroup group, String description, String cause, Instance instance) {
+        String details = instance == null ? "{}" : "{\"Subnet ID\":\"" + instance.subnet().id()
+                + "\",\"Availability Zone\":\"" + instance.availabilityZone() + "\"}";
+        ScalingActivity activity = new ScalingActivity(sim.ids().uuid(), group.name(), group.arn(), description, cause,
+                sim.now(), details);
+        group.record(activity);
+        return activity;
+    }
+
+    private void scheduleSweep(AutoScalingGroup group) {
+        sim.after(sim.timings().autoScalingHealthSweep(), "health sweep " + group.name(), () -> {
+            if (groups.get(group.name()) == group) {
+                reconcile(group);
+                scheduleSweep(group);
+            }
+        });
+    }
+
+    private static String stamp(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ovha.twin.state;
+
+import dev.ovha.twin.sim.Fault;
+import dev.ovha.twin.sim.Sim;
+
+/**
+ * The whole state of one twin: EC2, ELBv2, Auto Scaling and CloudFormation, wired together so that
+ * their dynamics interact (a group launches instances, registers them with its target group, and
+ * replaces them when the target group finds them unhealthy).
+ */
+public final class World {
+
+    private final Sim sim;
+    private final Ec2State ec2;
+    private final ElbState elb;
+    private final AutoScalingState autoScaling;
+    private final CloudFormationState cloudFormation;
+    private final MasterReadinessProbe masterProbe;
+    private StackTopology topology;
+
+    public World(Sim sim, Ec2State ec2) {
+        this.sim = sim;
+        this.ec2 = ec2;
+        this.elb = new ElbState(sim);
+        this.autoScaling = new AutoScalingState(sim, ec2, elb);
+        this.cloudFormation = new CloudFormationState();
+        this.masterProbe = new MasterReadinessProbe(sim, ec2);
+        this.elb.setProbe(masterProbe);
+    }
+
+    public Sim sim() {
+        return sim;
+    }
+
+    public Ec2State ec2() {
+        return ec2;
+    }
+
+    public ElbState elb() {
+        return elb;
+    }
+
+    public AutoScalingState autoScaling() {
+        return autoScaling;
+    }
+
+    public CloudFormationState cloudFormation() {
+        return cloudFormation;
+    }
+
+    public StackTopology topology() {
+        return topology;
+    }
+
+    public void setTopology(StackTopology topology) {
+        this.topology = topology;
+    }
+
+    public AutoScalingGroup masterGroup() {
+        return autoScaling.group(topology.masterGroupName()).orElseThrow();
+    }
+
+    public AutoScalingGroup mediaGroup() {
+        return autoScaling.group(topology.mediaGroupName()).orElseThrow();
+    }
+
+    /**
+     * Makes a behaviour fault take effect on the running stack (or stop taking effect). Topology faults
+     * are applied when the stack is built; see {@code Twin#inject}.
+     */
+    public void applyBehaviour(Fault fault, boolean active) {
+        switch (fault) {
+            case MASTER_UNHEALTHY -> masterProbe.setFailingInstance(active
+                    ? masterGroup().activeInstances().stream().findFirst().map(GroupInstance::instanceId).orElse(null)
+                    : null);
+            case NO_MASTER_REPLACEMENT -> {
+                if (active) {
+                    masterGroup().suspend("Launch");
+                } else {
+                    masterGroup().resume("Launch");
+                    autoScaling.reconcile(masterGroup());
+                }
+            }
+            case SLOW_MASTER_REPLACEMENT -> {
+                // Read by the master probe at every health check.
+            }
+            default -> throw new IllegalArgumentException(fault.id() + " is not a behaviour fault");
+        }
+    }
+}

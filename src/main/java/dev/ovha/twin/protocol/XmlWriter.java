@@ -2,14 +2,14 @@ package dev.ovha.twin.protocol;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 /** A small streaming XML builder; it escapes text and renders {@link Struct} trees. */
 public final class XmlWriter {
 
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ISO_INSTANT;
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final StringBuilder out = new StringBuilder(512);
 
@@ -76,7 +76,7 @@ public final class XmlWriter {
     /** The XML text of a scalar: ISO-8601 with milliseconds for timestamps, plain text otherwise. */
     public static String scalar(Object value) {
         if (value instanceof Instant instant) {
-            return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
+            return ISO_MILLIS.format(instant);
         }
         return String.valueOf(value);
     }

@@ -169,11 +169,21 @@ public final class OpenViduStackSeed {
         return ids.upperAlphanumeric(12);
     }
 
-    private static String shortRegion(String region) {
+    /** AWS's zone-id prefix: {@code us-east-1 → use1}, {@code eu-west-1 → euw1}, {@code ap-southeast-2 → apse2}. */
+    static String shortRegion(String region) {
         String[] parts = region.split("-");
-        StringBuilder sb = new StringBuilder();
-        for (String part : parts) {
-            sb.append(Character.isDigit(part.charAt(0)) ? part : part.substring(0, 1));
+        StringBuilder sb = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i];
+            if (Character.isDigit(part.charAt(0))) {
+                sb.append(part);
+            } else {
+                for (String direction : List.of("north", "south", "east", "west", "central")) {
+                    if (part.contains(direction)) {
+                        sb.append(direction.charAt(0));
+                    }
+                }
+            }
         }
         return sb.toString();
     }

@@ -31,17 +31,16 @@ public final class AutoScalingState implements InstanceListener {
         this.ec2 = ec2;
         this.elb = elb;
         ec2.addListener(this);
-        elb.addHealthListener((group, target, previous) -> {
-            if (target.state() == TargetHealthState.UNHEALTHY) {
-                groupOf(target.id()).ifPresent(this::reconcile);
-            }
-        });
     }
 
-    /** Adds a group and starts its periodic health sweep. */
+    /**
+     * Adds a group and starts its periodic health sweep. Like AWS, the group learns of EC2 and ELB
+     * health only when it checks, so there is a short window in which a target is unhealthy and still
+     * in service; the sweep runs half an interval out of phase with the target-group checks.
+     */
     public void add(AutoScalingGroup group) {
         groups.put(group.name(), group);
-        scheduleSweep(group);
+        scheduleSweep(group, sim.timings().autoScalingHealthSweep().dividedBy(2));
     }
 
     public List<AutoScalingGroup> groups() {
@@ -136,7 +135,6 @@ public final class AutoScalingState implements InstanceListener {
                 int from = group.activeInstances().size();
                 launch(group, prefix + "At " + stamp(sim.now()) + " an instance was started in response to a difference between desired and actual capacity, increasing the capacity from "
                         + from + " to " + (from + 1) + ".");
-                prefix = "";
             }
         } else if (missing < 0 && !group.isSuspended("Terminate")) {
             String prefix = group.takePendingCause();
@@ -149,7 +147,6 @@ public final class AutoScalingState implements InstanceListener {
                 beginTermination(group, victim.get(), prefix + "At " + stamp(sim.now())
                         + " an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from "
                         + from + " to " + (from - 1) + ".");
-                prefix = "";
             }
         }
     }
@@ -326,11 +323,11 @@ public final class AutoScalingState implements InstanceListener {
         return activity;
     }
 
-    private void scheduleSweep(AutoScalingGroup group) {
-        sim.after(sim.timings().autoScalingHealthSweep(), "health sweep " + group.name(), () -> {
+    private void scheduleSweep(AutoScalingGroup group, java.time.Duration delay) {
+        sim.after(delay, "health sweep " + group.name(), () -> {
             if (groups.get(group.name()) == group) {
                 reconcile(group);
-                scheduleSweep(group);
+                scheduleSweep(group, sim.timings().autoScalingHealthSweep());
             }
         });
     }

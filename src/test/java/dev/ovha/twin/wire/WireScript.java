@@ -1,0 +1,163 @@
+package dev.ovha.twin.wire;
+
+import dev.ovha.twin.Twin;
+import dev.ovha.twin.sim.Fault;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs one wire case: a small script of raw HTTP requests to a twin and expectations on the raw
+ * answers (status and XPath over the XML body, namespaces ignored, as the SDK ignores them).
+ * <pre>
+ * # comment
+ * fault master-unhealthy           inject a twin fault
+ * advance 45                       let 45 virtual seconds pass
+ * header Content-Type: text/plain  extra header for the next request only
+ * request ec2 Action=...&Version=… signed POST for that service (SigV4 scope), form body
+ * request-unsigned Action=…        no Authorization header
+ * status 200
+ * count //reservationSet/item 2
+ * text //instanceState/name running        (first match)
+ * contains //Error/Message does not exist
+ * matches //instanceId i-0[0-9a-f]{16}
+ * absent //nextToken
+ * first-child /*  DescribeStacksResult     name of the root's first element child
+ * save ID //instancesSet/item/instanceId   later lines may use ${ID}
+ * </pre>
+ */
+final class WireScript {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
+
+    private final Twin twin;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> variables = new HashMap<>();
+    private final Map<String, String> nextHeaders = new LinkedHashMap<>();
+    private HttpResponse<byte[]> last;
+    private Document lastXml;
+
+    WireScript(Twin twin) {
+        this.twin = twin;
+    }
+
+    void run(List<String> lines) throws Exception {
+        int number = 0;
+        for (String raw : lines) {
+            number++;
+            String line = substitute(raw.strip());
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] words = line.split("\\s+", 3);
+            try {
+                step(words, line);
+            } catch (AssertionError e) {
+                throw new AssertionError("line " + number + ": " + line + "\n" + e.getMessage()
+                        + "\n--- last response " + (last == null ? "(none)" : last.statusCode() + "\n"
+                        + new String(last.body(), StandardCharsets.UTF_8)), e);
+            }
+        }
+    }
+
+    private void step(String[] w, String line) throws Exception {
+        switch (w[0]) {
+            case "fault" -> twin.inject(Fault.byId(w[1]).orElseThrow(() -> new IllegalArgumentException("unknown fault " + w[1])));
+            case "advance" -> twin.advance(Duration.ofMillis((long) (Double.parseDouble(w[1]) * 1000)));
+            case "header" -> {
+                String header = line.substring("header".length()).strip();
+                int colon = header.indexOf(':');
+                nextHeaders.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+            }
+            case "request" -> send(w[1], w.length > 2 ? w[2] : "");
+            case "request-unsigned" -> send(null, line.substring("request-unsigned".length()).strip());
+            case "status" -> assertThat(last.statusCode()).as("HTTP status").isEqualTo(Integer.parseInt(w[1]));
+            case "count" -> assertThat(nodes(w[1]).getLength()).as("count of " + w[1]).isEqualTo(Integer.parseInt(w[2]));
+            case "text" -> assertThat(first(w[1])).as(w[1]).isEqualTo(w.length > 2 ? w[2] : "");
+            case "contains" -> assertThat(first(w[1])).as(w[1]).contains(w[2]);
+            case "matches" -> assertThat(first(w[1])).as(w[1]).matches(w[2]);
+            case "absent" -> assertThat(nodes(w[1]).getLength()).as(w[1] + " must be absent").isZero();
+            case "first-child" -> assertThat(xml().getDocumentElement().getFirstChild() == null ? null
+                    : firstElementChildName()).as("first child of the root").isEqualTo(w[2]);
+            case "save" -> {
+                String[] parts = line.split("\\s+", 3);
+                variables.put(parts[1], first(parts[2]));
+            }
+            default -> throw new IllegalArgumentException("unknown wire directive: " + line);
+        }
+    }
+
+    private void send(String service, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(twin.endpoints().awsEndpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (service != null) {
+            request.header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAOVHATWIN00000000/20260105/us-east-1/"
+                    + service + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+        }
+        nextHeaders.forEach(request::setHeader);
+        nextHeaders.clear();
+        last = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        lastXml = null;
+    }
+
+    private Document xml() throws Exception {
+        if (lastXml == null) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(false);
+            lastXml = factory.newDocumentBuilder().parse(new ByteArrayInputStream(last.body()));
+        }
+        return lastXml;
+    }
+
+    private String firstElementChildName() throws Exception {
+        for (var node = xml().getDocumentElement().getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                return node.getNodeName();
+            }
+        }
+        return null;
+    }
+
+    private NodeList nodes(String xpath) throws Exception {
+        return (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, xml(), XPathConstants.NODESET);
+    }
+
+    private String first(String xpath) throws Exception {
+        NodeList nodes = nodes(xpath);
+        assertThat(nodes.getLength()).as("matches of " + xpath).isPositive();
+        return nodes.item(0).getTextContent();
+    }
+
+    private String substitute(String line) {
+        Matcher m = VARIABLE.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = variables.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("variable ${" + m.group(1) + "} was not saved before: " + line);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+}

@@ -1,0 +1,125 @@
+package dev.ovha.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of every configuration key the harness understands.
+ *
+ * <p>The key names are a public interface (people put them in CI files and shell profiles), so they are
+ * defined here once: resolution, unknown-key detection, {@link HarnessConfig#describe()} and the README
+ * table ({@link ConfigTable}) all read this list instead of repeating it.
+ */
+public enum ConfigKey {
+    CONFIG_FILE("ovha.config.file", "ovha.properties", false,
+            "Properties file read after environment and system properties; relative to the working directory."
+                    + " A missing file is an error only when this key is set explicitly."),
+    TARGET("ovha.target", "twin", false,
+            "What the harness drives: twin (the embedded emulator) or aws (a real deployment)."),
+    STACK("ovha.stack", null, false,
+            "CloudFormation stack name. Defaults to ovha-twin for the twin; required when ovha.target = aws."),
+    REGION("ovha.region", "us-east-1", false, "AWS region of the stack."),
+    AWS_ENDPOINT("ovha.aws.endpoint", null, false,
+            "One endpoint URL for every AWS service (LocalStack-like emulators). Unset: the SDK's regional endpoints."),
+    AWS_PROFILE("ovha.aws.profile", null, false,
+            "AWS named profile for credentials. Unset: the SDK's default credential chain."),
+    OPENVIDU_URL("ovha.openvidu.url", null, false,
+            "OpenVidu base URL. Unset: https://<DomainName> discovered from the stack."),
+    OPENVIDU_SECRET("ovha.openvidu.secret", null, true,
+            "OpenVidu secret (letters, digits, '_' or '-'). Never printed."),
+    TLS_CA("ovha.tls.ca", null, false, "Extra PEM file of CA certificates to trust."),
+    TWIN_MASTERS("ovha.twin.masters", "2", false, "Twin only: number of master nodes (at least 1)."),
+    TWIN_MEDIA("ovha.twin.media", "2", false, "Twin only: number of media nodes (at least 0)."),
+    TWIN_TIME_SCALE("ovha.twin.timeScale", "60", false,
+            "Twin only: virtual seconds per real second (greater than 0)."),
+    TWIN_SEED("ovha.twin.seed", "42", false, "Twin only: seed for every random choice the twin makes.");
+
+    /** Every key lives under this prefix, both as a property ({@code ovha.}) and as an env var ({@code OVHA_}). */
+    static final String PROPERTY_PREFIX = "ovha.";
+    static final String ENV_PREFIX = "OVHA_";
+
+    private final String key;
+    private final String envName;
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, boolean secret, String description) {
+        this.key = key;
+        this.envName = envNameOf(key);
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    /** The property name, e.g. {@code ovha.twin.timeScale}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable name, e.g. {@code OVHA_TWIN_TIME_SCALE}. */
+    public String envName() {
+        return envName;
+    }
+
+    /** The built-in default, if the key has a fixed one. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Secret values are never printed: not in describe(), toString() nor exception messages. */
+    public boolean isSecret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Twin keys are meaningless against a real deployment, so describe() leaves them out there. */
+    public boolean isTwinOnly() {
+        return key.startsWith(PROPERTY_PREFIX + "twin.");
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    public static Optional<ConfigKey> byEnvName(String envName) {
+        return Arrays.stream(values()).filter(k -> k.envName.equals(envName)).findFirst();
+    }
+
+    static List<String> allKeys() {
+        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.toList());
+    }
+
+    static List<String> allEnvNames() {
+        return Arrays.stream(values()).map(ConfigKey::envName).collect(Collectors.toList());
+    }
+
+    /**
+     * {@code ovha.twin.timeScale} becomes {@code OVHA_TWIN_TIME_SCALE}: the prefix stays, dots become
+     * underscores, and a camelCase hump gets its own underscore so the words stay readable in upper case.
+     */
+    static String envNameOf(String key) {
+        if (!key.startsWith(PROPERTY_PREFIX)) {
+            throw new IllegalArgumentException("configuration keys start with " + PROPERTY_PREFIX + ": " + key);
+        }
+        String rest = key.substring(PROPERTY_PREFIX.length());
+        StringBuilder env = new StringBuilder(ENV_PREFIX);
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '.') {
+                env.append('_');
+            } else if (Character.isUpperCase(c) && i > 0 && Character.isLetterOrDigit(rest.charAt(i - 1))
+                    && !Character.isUpperCase(rest.charAt(i - 1))) {
+                env.append('_').append(c);
+            } else {
+                env.append(Character.toUpperCase(c));
+            }
+        }
+        return env.toString();
+    }
+}

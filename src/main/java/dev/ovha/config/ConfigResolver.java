@@ -1,0 +1,104 @@
+package dev.ovha.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/** Reads the layers once, validates every value and assembles the {@link HarnessConfig}. */
+final class ConfigResolver {
+    private static final String TWIN_STACK = "ovha-twin";
+
+    private final ConfigLayers layers;
+    private final Path workingDirectory;
+    private final Map<ConfigKey, SettingLine> lines = new EnumMap<>(ConfigKey.class);
+
+    private ConfigResolver(ConfigLayers layers, Path workingDirectory) {
+        this.layers = layers;
+        this.workingDirectory = workingDirectory;
+    }
+
+    static HarnessConfig resolve(Map<String, String> env, Properties systemProperties, Path workingDirectory) {
+        Path cwd = workingDirectory.toAbsolutePath().normalize();
+        return new ConfigResolver(ConfigLayers.read(env, systemProperties, cwd), cwd).resolve();
+    }
+
+    private HarnessConfig resolve() {
+        recordConfigFile();
+        SourcedValue targetRaw = layers.valueOrDefault(ConfigKey.TARGET);
+        Target target = ValueParsers.target(targetRaw);
+        lines.put(ConfigKey.TARGET, SettingLine.of(ConfigKey.TARGET, target.configValue(), targetRaw.source()));
+
+        String stack = stack(target, targetRaw);
+        String region = required(ConfigKey.REGION, ValueParsers::region, Function.identity());
+        Optional<URI> awsEndpoint = optional(ConfigKey.AWS_ENDPOINT,
+                raw -> ValueParsers.httpUrl(ConfigKey.AWS_ENDPOINT, raw), Object::toString);
+        Optional<String> awsProfile = optional(ConfigKey.AWS_PROFILE, SourcedValue::value, Function.identity());
+        Optional<URI> openviduUrl = optional(ConfigKey.OPENVIDU_URL,
+                raw -> ValueParsers.httpUrl(ConfigKey.OPENVIDU_URL, raw), Object::toString);
+        Optional<Secret> openviduSecret = optional(ConfigKey.OPENVIDU_SECRET,
+                ValueParsers::openviduSecret, Secret::toString);
+        Optional<Path> tlsCa = optional(ConfigKey.TLS_CA,
+                raw -> ValueParsers.readableFile(ConfigKey.TLS_CA, raw, workingDirectory), Path::toString);
+        TwinSettings twin = new TwinSettings(
+                required(ConfigKey.TWIN_MASTERS, raw -> ValueParsers.intAtLeast(ConfigKey.TWIN_MASTERS, raw, 1),
+                        String::valueOf),
+                required(ConfigKey.TWIN_MEDIA, raw -> ValueParsers.intAtLeast(ConfigKey.TWIN_MEDIA, raw, 0),
+                        String::valueOf),
+                required(ConfigKey.TWIN_TIME_SCALE,
+                        raw -> ValueParsers.positiveNumber(ConfigKey.TWIN_TIME_SCALE, raw), ConfigResolver::number),
+                required(ConfigKey.TWIN_SEED, raw -> ValueParsers.anyLong(ConfigKey.TWIN_SEED, raw),
+                        String::valueOf));
+
+        return new HarnessConfig(target, stack, region, awsEndpoint, awsProfile, openviduUrl, openviduSecret,
+                tlsCa, twin, lines);
+    }
+
+    /** A stack name is only guessable for the twin, which we name ourselves. */
+    private String stack(Target target, SourcedValue targetRaw) {
+        Optional<SourcedValue> raw = layers.explicit(ConfigKey.STACK);
+        if (raw.isEmpty() && target == Target.AWS) {
+            throw new ConfigException(ConfigKey.STACK.key() + " is required when " + ConfigKey.TARGET.key()
+                    + " = aws " + targetRaw.source().parenthesized() + ": expected a CloudFormation stack name;"
+                    + " set -D" + ConfigKey.STACK.key() + "=<name> or " + ConfigKey.STACK.envName());
+        }
+        SourcedValue value = raw.orElseGet(() -> new SourcedValue(TWIN_STACK, ValueSource.defaults()));
+        String stack = ValueParsers.stackName(value);
+        lines.put(ConfigKey.STACK, SettingLine.of(ConfigKey.STACK, stack, value.source()));
+        return stack;
+    }
+
+    private <T> T required(ConfigKey key, Function<SourcedValue, T> parser, Function<T, String> show) {
+        SourcedValue raw = layers.valueOrDefault(key);
+        T value = parser.apply(raw);
+        lines.put(key, SettingLine.of(key, show.apply(value), raw.source()));
+        return value;
+    }
+
+    private <T> Optional<T> optional(ConfigKey key, Function<SourcedValue, T> parser, Function<T, String> show) {
+        Optional<SourcedValue> raw = layers.explicit(key);
+        if (raw.isEmpty()) {
+            lines.put(key, SettingLine.notSet(key));
+            return Optional.empty();
+        }
+        T value = parser.apply(raw.get());
+        lines.put(key, SettingLine.of(key, show.apply(value), raw.get().source()));
+        return Optional.of(value);
+    }
+
+    private void recordConfigFile() {
+        ConfigLayers.ConfigFileChoice file = layers.configFile();
+        lines.put(ConfigKey.CONFIG_FILE, file.loaded()
+                ? SettingLine.of(ConfigKey.CONFIG_FILE, file.path().toString(), file.source())
+                : SettingLine.of(ConfigKey.CONFIG_FILE, "(none: " + file.path() + " not present)", file.source()));
+    }
+
+    /** 60 rather than 60.0: the way people write a time scale. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(value);
+    }
+}

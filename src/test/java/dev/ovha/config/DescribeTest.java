@@ -1,0 +1,69 @@
+package dev.ovha.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DescribeTest {
+    @TempDir
+    Path cwd;
+
+    @Test
+    void describeShowsEveryValueWithItsSource() {
+        HarnessConfig config = new ConfigInputs(cwd)
+                .file("ovha.properties", "ovha.twin.seed = 7")
+                .property("ovha.region", "eu-west-1")
+                .env("OVHA_TWIN_TIME_SCALE", "120")
+                .resolve();
+        Path file = cwd.resolve("ovha.properties").toAbsolutePath();
+
+        assertThat(config.describe().split("\\R")).containsExactly(
+                "ovha.config.file = " + file + " (default)",
+                "ovha.target = twin (default)",
+                "ovha.stack = ovha-twin (default)",
+                "ovha.region = eu-west-1 (from -Dovha.region)",
+                "ovha.aws.endpoint = (not set)",
+                "ovha.aws.profile = (not set)",
+                "ovha.openvidu.url = (not set)",
+                "ovha.openvidu.secret = (not set)",
+                "ovha.tls.ca = (not set)",
+                "ovha.twin.masters = 2 (default)",
+                "ovha.twin.media = 2 (default)",
+                "ovha.twin.timeScale = 120 (from env OVHA_TWIN_TIME_SCALE)",
+                "ovha.twin.seed = 7 (from file " + file + ")");
+    }
+
+    @Test
+    void describeLeavesTwinSettingsOutWhenDrivingAws() {
+        String description = new ConfigInputs(cwd)
+                .env("OVHA_TARGET", "aws")
+                .env("OVHA_STACK", "prod")
+                .resolve()
+                .describe();
+
+        assertThat(description)
+                .contains("ovha.target = aws (from env OVHA_TARGET)", "ovha.stack = prod (from env OVHA_STACK)")
+                .doesNotContain("ovha.twin.");
+    }
+
+    @Test
+    void toStringIsOneLine() {
+        String text = new ConfigInputs(cwd).resolve().toString();
+
+        assertThat(text).startsWith("HarnessConfig[").contains("ovha.target=twin", "ovha.aws.profile=-")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void theReadmeTableListsEveryKeyOnce() {
+        String table = ConfigTable.markdown();
+
+        for (ConfigKey key : ConfigKey.values()) {
+            assertThat(table).containsOnlyOnce("| `" + key.key() + "` | `" + key.envName() + "` |");
+        }
+        assertThat(table).contains("| `ovha.twin.timeScale` | `OVHA_TWIN_TIME_SCALE` | `60` |");
+        assertThat(table.lines()).hasSize(ConfigKey.values().length + 2);
+    }
+}

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ovha.twin.control.ControlApi;
 import dev.ovha.twin.edge.AwsEdge;
 import dev.ovha.twin.edge.AwsRouter;
+import dev.ovha.twin.openvidu.lb.LoadBalancerFrontend;
 import dev.ovha.twin.seed.OpenViduStackSeed;
 import dev.ovha.twin.service.FormService;
 import dev.ovha.twin.service.autoscaling.AutoScalingService;
@@ -53,6 +54,7 @@ public final class Twin implements AutoCloseable {
     private final HttpServer controlServer;
     private final ExecutorService executor;
     private final AwsRouter router;
+    private final LoadBalancerFrontend loadBalancer;
     private final Set<Fault> faults;
     private volatile World world;
 
@@ -77,6 +79,8 @@ public final class Twin implements AutoCloseable {
         this.controlServer = HttpServer.create(new InetSocketAddress(loopback, 0), 32);
         this.controlServer.createContext("/", new ControlApi(this));
         this.controlServer.setExecutor(executor);
+        this.loadBalancer = new LoadBalancerFrontend(() -> world, executor);
+        this.loadBalancer.applyCertificateFaults(faults);
     }
 
     /** Builds the seeded stack and starts serving. */
@@ -85,9 +89,11 @@ public final class Twin implements AutoCloseable {
             Twin twin = new Twin(options);
             twin.awsServer.start();
             twin.controlServer.start();
-            LOG.info("twin of stack {} ({} masters, {} media nodes, {}) serving AWS at {}", options.stack(),
-                    options.masters(), options.media(), twin.world.sim().clock().isManual() ? "manual clock"
-                            : "time scale " + options.timeScale(), twin.endpoints().awsEndpoint());
+            twin.loadBalancer.start();
+            LOG.info("twin of stack {} ({} masters, {} media nodes, OpenVidu {}, {}) serving AWS at {} and OpenVidu at {}",
+                    options.stack(), options.masters(), options.media(), options.version(),
+                    twin.world.sim().clock().isManual() ? "manual clock" : "time scale " + options.timeScale(),
+                    twin.endpoints().awsEndpoint(), twin.endpoints().openviduUrl());
             return twin;
         } catch (IOException e) {
             throw new UncheckedIOException("the twin could not open its local ports", e);
@@ -100,7 +106,8 @@ public final class Twin implements AutoCloseable {
 
     public TwinEndpoints endpoints() {
         return new TwinEndpoints(uri(awsServer), options.region(), options.stack(), TwinEndpoints.ACCESS_KEY_ID,
-                TwinEndpoints.SECRET_ACCESS_KEY, uri(controlServer));
+                TwinEndpoints.SECRET_ACCESS_KEY, uri(controlServer), loadBalancer.httpsUrl(), loadBalancer.httpUrl(),
+                loadBalancer.caPem(), options.secret());
     }
 
     /** Reads (or changes) the world under its lock. */
@@ -154,6 +161,7 @@ public final class Twin implements AutoCloseable {
         faults.clear();
         faults.addAll(options.faults());
         rebuild();
+        loadBalancer.applyCertificateFaults(faults);
         world.sim().log().record("twin.reset", options.stack());
     }
 
@@ -170,6 +178,9 @@ public final class Twin implements AutoCloseable {
                 }
                 current.applyBehaviour(fault, active);
             });
+        }
+        if (fault == Fault.CERT_WRONG_HOST || fault == Fault.CERT_EXPIRING) {
+            loadBalancer.applyCertificateFaults(faults);
         }
         world.sim().log().record(active ? "fault.injected" : "fault.cleared", fault.id());
         LOG.info("twin fault {} {}", fault.id(), active ? "injected" : "cleared");
@@ -197,6 +208,7 @@ public final class Twin implements AutoCloseable {
     public void close() {
         awsServer.stop(0);
         controlServer.stop(0);
+        loadBalancer.close();
         executor.shutdownNow();
         world.sim().clock().close();
         LOG.info("twin of stack {} stopped", options.stack());

@@ -7,7 +7,7 @@ import java.net.URI;
  * its endpoints file (field names are a public interface) and what the harness points its drivers at.
  */
 public record TwinEndpoints(URI awsEndpoint, String region, String stack, String accessKeyId, String secretAccessKey,
-                            URI controlUrl) {
+                            URI controlUrl, URI openviduUrl, URI openviduHttpUrl, String caPem, String secret) {
 
     /** Static credentials the twin hands out; any non-empty key works, these just look the part. */
     public static final String ACCESS_KEY_ID = "AKIAOVHATWIN00000000";
@@ -16,6 +16,7 @@ public record TwinEndpoints(URI awsEndpoint, String region, String stack, String
     @Override
     public String toString() {
         return "TwinEndpoints[awsEndpoint=" + awsEndpoint + ", region=" + region + ", stack=" + stack
-                + ", accessKeyId=" + accessKeyId + ", controlUrl=" + controlUrl + "]";
+                + ", accessKeyId=" + accessKeyId + ", controlUrl=" + controlUrl + ", openviduUrl=" + openviduUrl
+                + ", openviduHttpUrl=" + openviduHttpUrl + "]";
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 public final class TwinMain {
 
     static final String USAGE = "usage: scripts/twin --endpoints-file F [--stack S] [--masters N] [--media N] "
-            + "[--time-scale X] [--fault NAME]... [--seed N] [--region R] [--version V] [--timing NAME=SECONDS]...";
+            + "[--time-scale X] [--fault NAME]... [--seed N] [--region R] [--version V] [--secret S] [--timing NAME=SECONDS]...";
 
     private TwinMain() {
     }
@@ -52,7 +52,9 @@ public final class TwinMain {
         System.out.println("ovha twin of stack " + e.stack() + " is up (Ctrl-C to stop)");
         System.out.println("  awsEndpoint  " + e.awsEndpoint() + "   region " + e.region());
         System.out.println("  controlUrl   " + e.controlUrl());
-        System.out.println("  credentials  " + e.accessKeyId() + " / (dummy secret in " + launch.endpointsFile() + ")");
+        System.out.println("  openviduUrl  " + e.openviduUrl() + "   (plain HTTP " + e.openviduHttpUrl() + " redirects)");
+        System.out.println("  credentials  " + e.accessKeyId() + " / (dummy AWS secret, OpenVidu secret and CA in "
+                + launch.endpointsFile() + ")");
         System.out.println("  endpoints    " + launch.endpointsFile().toAbsolutePath());
         System.out.flush();
         stopped.await();
@@ -85,6 +87,7 @@ public final class TwinMain {
                 case "--seed" -> options = options.withSeed((long) number(flag, value));
                 case "--region" -> options = options.withRegion(value);
                 case "--version" -> options = options.withVersion(value);
+                case "--secret" -> options = options.withSecret(value);
                 case "--fault" -> faults.add(Fault.byId(value).orElseThrow(() -> new IllegalArgumentException(
                         "unknown fault '" + value + "'; known faults: " + Fault.knownIds())));
                 case "--timing" -> timings = timing(timings, value);
@@ -130,6 +133,10 @@ public final class TwinMain {
         json.put("accessKeyId", endpoints.accessKeyId());
         json.put("secretAccessKey", endpoints.secretAccessKey());
         json.put("controlUrl", endpoints.controlUrl().toString());
+        json.put("openviduUrl", endpoints.openviduUrl().toString());
+        json.put("openviduHttpUrl", endpoints.openviduHttpUrl().toString());
+        json.put("caPem", endpoints.caPem());
+        json.put("secret", endpoints.secret());
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempFile(absolute.getParent(), ".twin-endpoints", ".json");

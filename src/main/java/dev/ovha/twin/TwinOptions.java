@@ -24,10 +24,11 @@ import java.util.Set;
  * @param pageSize    default page size of paginated AWS listings (kept small on purpose)
  * @param faults      faults active from the start
  * @param timings     every duration of the dynamics
+ * @param secret      the OpenVidu secret of the stack (letters, digits, '_' and '-')
  */
 public record TwinOptions(String stack, String region, int masters, int media, double timeScale, boolean manualClock,
                           long seed, Optional<Instant> epoch, String version, int pageSize, Set<Fault> faults,
-                          Timings timings) {
+                          Timings timings, String secret) {
 
     public static final String DEFAULT_STACK = "ovha-twin";
     public static final String DEFAULT_VERSION = "2.32.2";
@@ -49,11 +50,19 @@ public record TwinOptions(String stack, String region, int masters, int media, d
             throw new IllegalArgumentException("page size must be at least 1, got " + pageSize);
         }
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("'" + version + "' is not an OpenVidu version like " + DEFAULT_VERSION);
+        }
+        if (!secret.matches("[a-zA-Z0-9_-]+")) {
+            throw new IllegalArgumentException("the OpenVidu secret may only contain letters, digits, '_' and '-'");
+        }
     }
+
+    public static final String DEFAULT_SECRET = "ovha-twin-secret";
 
     public static TwinOptions defaults() {
         return new TwinOptions(DEFAULT_STACK, "us-east-1", 2, 2, 60, false, 42, Optional.empty(), DEFAULT_VERSION, 3,
-                Set.of(), Timings.templateDefaults());
+                Set.of(), Timings.templateDefaults(), DEFAULT_SECRET);
     }
 
     /** Defaults with a manual clock and a fixed epoch: what deterministic tests start from. */
@@ -62,42 +71,46 @@ public record TwinOptions(String stack, String region, int masters, int media, d
     }
 
     public TwinOptions withStack(String value) {
-        return new TwinOptions(value, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings);
+        return new TwinOptions(value, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withRegion(String value) {
-        return new TwinOptions(stack, value, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings);
+        return new TwinOptions(stack, value, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withSize(int masterCount, int mediaCount) {
-        return new TwinOptions(stack, region, masterCount, mediaCount, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings);
+        return new TwinOptions(stack, region, masterCount, mediaCount, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withTimeScale(double value) {
-        return new TwinOptions(stack, region, masters, media, value, false, seed, epoch, version, pageSize, faults, timings);
+        return new TwinOptions(stack, region, masters, media, value, false, seed, epoch, version, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withManualClock(Instant start) {
-        return new TwinOptions(stack, region, masters, media, timeScale, true, seed, Optional.of(start), version, pageSize, faults, timings);
+        return new TwinOptions(stack, region, masters, media, timeScale, true, seed, Optional.of(start), version, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withSeed(long value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, value, epoch, version, pageSize, faults, timings);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, value, epoch, version, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withVersion(String value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, value, pageSize, faults, timings);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, value, pageSize, faults, timings, secret);
     }
 
     public TwinOptions withPageSize(int value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, value, faults, timings);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, value, faults, timings, secret);
     }
 
     public TwinOptions withFaults(Set<Fault> value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, value, timings);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, value, timings, secret);
+    }
+
+    public TwinOptions withSecret(String value) {
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, value);
     }
 
     public TwinOptions withTimings(Timings value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, value);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, value, secret);
     }
 }

@@ -73,7 +73,8 @@ class TwinMainTest {
                     .pollInterval(Duration.ofMillis(100)).until(() -> Files.exists(endpoints));
             JsonNode json = new ObjectMapper().readTree(endpoints.toFile());
             assertThat(json.fieldNames()).toIterable()
-                    .contains("awsEndpoint", "region", "stack", "accessKeyId", "secretAccessKey", "controlUrl");
+                    .contains("awsEndpoint", "region", "stack", "accessKeyId", "secretAccessKey", "controlUrl", "openviduUrl",
+                            "openviduHttpUrl", "caPem", "secret");
             assertThat(json.path("stack").asText()).isEqualTo("game-day");
             try (AwsClients aws = new AwsClients(AwsTarget.emulator(URI.create(json.path("awsEndpoint").asText()),
                     json.path("region").asText(), json.path("accessKeyId").asText(), json.path("secretAccessKey").asText()))) {

@@ -1,6 +1,11 @@
 package dev.ovha.twin.seed;
 
 import dev.ovha.twin.TwinOptions;
+import dev.ovha.twin.openvidu.ConfigStore;
+import dev.ovha.twin.openvidu.InMemoryConfigStore;
+import dev.ovha.twin.openvidu.InitialDotEnv;
+import dev.ovha.twin.openvidu.OpenViduCluster;
+import dev.ovha.twin.state.Stack;
 import dev.ovha.twin.sim.Account;
 import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.sim.SeededIds;
@@ -134,9 +139,20 @@ public final class OpenViduStackSeed {
         StackTopology topology = new StackTopology(stack, masterGroupName, mediaGroupName, tgArn, lbArn, bucket,
                 stack + "-SQS.fifo", stack + "-asg-lifecycle-rule", stack + "-asg-rule", lower + ".ovha.test");
         world.setTopology(topology);
-        world.cloudFormation().put(new StackDescription(options, sim, topology, sizes).stack(stackId, lbDns, bucket,
-                clusterId, certificateArn, vpcId, subnets, world));
+        Stack described = new StackDescription(options, sim, topology, sizes).stack(stackId, lbDns, bucket,
+                clusterId, certificateArn, vpcId, subnets, world);
+        world.cloudFormation().put(described);
+        seedOpenVidu(world, described, bucket);
         return world;
+    }
+
+    /** The OpenVidu side as the deployed stack runs it: every master up, every media node registered. */
+    private void seedOpenVidu(World world, Stack stack, String bucket) {
+        ConfigStore store = new InMemoryConfigStore(InitialDotEnv.of(stack, options.secret(), bucket, options.region()).format());
+        OpenViduCluster cluster = new OpenViduCluster(sim, world.ec2(), world.topology(), options.version(), options.secret(), store);
+        world.masterGroup().activeInstances().forEach(m -> cluster.seedMaster(world.ec2().instance(m.instanceId()).orElseThrow()));
+        world.mediaGroup().activeInstances().forEach(m -> cluster.seedMediaNode(world.ec2().instance(m.instanceId()).orElseThrow()));
+        world.setOpenVidu(cluster);
     }
 
     private Subnet subnet(String vpcId, String cidr, Zone zone, String name) {

@@ -50,7 +50,7 @@ final class StackDescription {
                 param("DomainName", topology.domainName()),
                 param("KeyName", stack + "-key"),
                 secret("OpenViduLicense", "twin-license"),
-                secret("OpenViduSecret", "twin-secret"),
+                secret("OpenViduSecret", options.secret()),
                 param("MediaServer", "mediasoup"),
                 param("OpenViduProClusterId", clusterId),
                 param("OpenViduS3BucketName", ""),

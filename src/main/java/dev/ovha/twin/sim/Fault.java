@@ -19,7 +19,21 @@ public enum Fault {
     NO_MASTER_REPLACEMENT("no-master-replacement", Kind.BEHAVIOUR,
             "the master autoscaling group does not launch replacements (its Launch process is suspended)"),
     SLOW_MASTER_REPLACEMENT("slow-master-replacement", Kind.BEHAVIOUR,
-            "new masters take ten times longer than normal to start OpenVidu");
+            "new masters take ten times longer than normal to start OpenVidu"),
+    LB_STICKY("lb-sticky", Kind.BEHAVIOUR,
+            "the load balancer sends every request to the same master (stickiness left on)"),
+    SESSIONS_LOST_ON_FAILOVER("sessions-lost-on-failover", Kind.BEHAVIOUR,
+            "when a master dies, the sessions of the surviving masters vanish too"),
+    RESTART_NOT_PERSISTED("restart-not-persisted", Kind.BEHAVIOUR,
+            "POST /openvidu/api/restart restarts the masters with the new values but never writes them to the S3 .env"),
+    NO_AUTORESTART("no-autorestart", Kind.BEHAVIOUR,
+            "the masters never notice changes to the S3 .env, although auto-restart is on"),
+    CERT_WRONG_HOST("cert-wrong-host", Kind.BEHAVIOUR,
+            "the load balancer's certificate is issued for another host name"),
+    CERT_EXPIRING("cert-expiring", Kind.BEHAVIOUR,
+            "the load balancer's certificate expires in 7 days"),
+    CLUSTER_UNSTABLE("cluster-unstable", Kind.BEHAVIOUR,
+            "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

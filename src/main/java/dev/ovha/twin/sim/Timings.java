@@ -9,7 +9,9 @@ import java.util.Map;
  * Every duration and threshold the twin's dynamics use, by name, in virtual time. Defaults are the
  * vendor template's values (health check 10 s / 5 s / 3 healthy / 4 unhealthy, grace 180 s, lifecycle
  * hook heartbeat 30 s, scaling cooldown 60 s) or AWS's defaults where the template sets nothing
- * (deregistration delay 300 s). EC2 boot and OpenVidu start-up times are our estimates.
+ * (deregistration delay 300 s), or OpenVidu's (3 s media-node reconnection window on AWS). EC2 boot,
+ * OpenVidu start-up and restart times and the replication-manager's S3 polling interval are our
+ * estimates: the vendor does not document them.
  */
 public record Timings(
         Duration instanceBoot,
@@ -27,7 +29,10 @@ public record Timings(
         Duration lifecycleHookHeartbeat,
         Duration scalingCooldown,
         Duration autoScalingHealthSweep,
-        Duration terminatedVisibility) {
+        Duration terminatedVisibility,
+        Duration masterRestart,
+        Duration configPollInterval,
+        Duration mediaNodeReconnectionTimeout) {
 
     public static Timings templateDefaults() {
         return new Timings(
@@ -46,7 +51,10 @@ public record Timings(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(3));
     }
 
     /** The timings by name (seconds, or a count for thresholds), for dumps and for {@link #with}. */

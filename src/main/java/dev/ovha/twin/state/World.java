@@ -1,6 +1,7 @@
 package dev.ovha.twin.state;
 
 import dev.ovha.twin.sim.Fault;
+import dev.ovha.twin.openvidu.OpenViduCluster;
 import dev.ovha.twin.sim.Sim;
 
 /**
@@ -15,8 +16,8 @@ public final class World {
     private final ElbState elb;
     private final AutoScalingState autoScaling;
     private final CloudFormationState cloudFormation;
-    private final MasterReadinessProbe masterProbe;
     private StackTopology topology;
+    private OpenViduCluster openVidu;
 
     public World(Sim sim, Ec2State ec2) {
         this.sim = sim;
@@ -24,8 +25,6 @@ public final class World {
         this.elb = new ElbState(sim);
         this.autoScaling = new AutoScalingState(sim, ec2, elb);
         this.cloudFormation = new CloudFormationState();
-        this.masterProbe = new MasterReadinessProbe(sim, ec2);
-        this.elb.setProbe(masterProbe);
     }
 
     public Sim sim() {
@@ -56,6 +55,16 @@ public final class World {
         this.topology = topology;
     }
 
+    /** The OpenVidu side; its masters answer the target group's health checks. */
+    public OpenViduCluster openVidu() {
+        return openVidu;
+    }
+
+    public void setOpenVidu(OpenViduCluster cluster) {
+        this.openVidu = cluster;
+        this.elb.setProbe(cluster);
+    }
+
     public AutoScalingGroup masterGroup() {
         return autoScaling.group(topology.masterGroupName()).orElseThrow();
     }
@@ -70,7 +79,7 @@ public final class World {
      */
     public void applyBehaviour(Fault fault, boolean active) {
         switch (fault) {
-            case MASTER_UNHEALTHY -> masterProbe.setFailingInstance(active
+            case MASTER_UNHEALTHY -> openVidu.setFailingMaster(active
                     ? masterGroup().activeInstances().stream().findFirst().map(GroupInstance::instanceId).orElse(null)
                     : null);
             case NO_MASTER_REPLACEMENT -> {
@@ -81,9 +90,11 @@ public final class World {
                     autoScaling.reconcile(masterGroup());
                 }
             }
-            case SLOW_MASTER_REPLACEMENT -> {
-                // Read by the master probe at every health check.
+            case SLOW_MASTER_REPLACEMENT, LB_STICKY, SESSIONS_LOST_ON_FAILOVER, RESTART_NOT_PERSISTED, NO_AUTORESTART,
+                 CERT_WRONG_HOST, CERT_EXPIRING -> {
+                // Read where they act (master boot, load balancer, restart, S3 watch, certificate).
             }
+            case CLUSTER_UNSTABLE -> openVidu.setUnstable(active);
             default -> throw new IllegalArgumentException(fault.id() + " is not a behaviour fault");
         }
     }

@@ -1,0 +1,382 @@
+package dev.ovha.twin.openvidu;
+
+import dev.ovha.twin.sim.Fault;
+import dev.ovha.twin.sim.Sim;
+import dev.ovha.twin.state.Ec2State;
+import dev.ovha.twin.state.Instance;
+import dev.ovha.twin.state.InstanceListener;
+import dev.ovha.twin.state.InstanceState;
+import dev.ovha.twin.state.ProbeResult;
+import dev.ovha.twin.state.StackTopology;
+import dev.ovha.twin.state.TargetProbe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The OpenVidu side of the stack: one {@link MasterNode} per running master instance, the media nodes
+ * the masters have registered, the shared sessions, and the shared {@code .env}. It follows EC2: a
+ * master boots (reads {@code .env}, starts OpenVidu) when its instance runs and dies with it; a media
+ * node whose instance dies without a terminate event is found crashed after the reconnection window.
+ *
+ * <p>Where the vendor's closed-source replication-manager is undocumented, the twin does the simplest
+ * thing consistent with the documentation: masters poll the {@code .env}'s version every
+ * {@code configPollInterval} and, with auto-restart on, restart themselves when it changes; a restart
+ * takes {@code masterRestart}.
+ */
+public final class OpenViduCluster implements InstanceListener, TargetProbe {
+
+    private static final String LISTENER = "i.o.r.m.s.SQSNotificationListenerAWS";
+    private static final String S3_SYNC = "i.o.r.m.s.S3ConfigurationSync";
+
+    private final Sim sim;
+    private final Ec2State ec2;
+    private final StackTopology topology;
+    private final String version;
+    private final String secret;
+    private final ConfigStore store;
+    private final SessionRegistry sessions;
+    private final Map<String, MasterNode> masters = new LinkedHashMap<>();
+    private final Map<String, MediaNodeRecord> mediaNodes = new LinkedHashMap<>();
+    private final Instant twinStart;
+    private String failingMaster;
+    private boolean unstable;
+
+    public OpenViduCluster(Sim sim, Ec2State ec2, StackTopology topology, String version, String secret, ConfigStore store) {
+        this.sim = sim;
+        this.ec2 = ec2;
+        this.topology = topology;
+        this.version = version;
+        this.secret = secret;
+        this.store = store;
+        this.sessions = new SessionRegistry(sim.ids());
+        this.twinStart = sim.now();
+        ec2.addListener(this);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public StackTopology topology() {
+        return topology;
+    }
+
+    public ConfigStore store() {
+        return store;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public Instant now() {
+        return sim.now();
+    }
+
+    /** Whether {@code candidate} is the OpenVidu secret (the REST API's Basic-auth password). */
+    public boolean acceptsSecret(String candidate) {
+        return java.security.MessageDigest.isEqual(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public List<MasterNode> masters() {
+        return List.copyOf(masters.values());
+    }
+
+    public Optional<MasterNode> master(String instanceId) {
+        return Optional.ofNullable(masters.get(instanceId));
+    }
+
+    public List<MediaNodeRecord> mediaNodes() {
+        return List.copyOf(mediaNodes.values());
+    }
+
+    public Optional<MediaNodeRecord> mediaNode(String id) {
+        return Optional.ofNullable(mediaNodes.get(id.startsWith("media_") ? id.substring(6) : id));
+    }
+
+    /** A master that was already up when the twin started. */
+    public void seedMaster(Instance instance) {
+        MasterNode master = new MasterNode(instance.id(), instance.privateIp());
+        masters.put(instance.id(), master);
+        loadConfig(master);
+        master.started(instance.runningSince().plus(sim.timings().masterStartup()));
+        master.setStatus(MasterStatus.UP);
+        schedulePoll(master);
+    }
+
+    /** A media node that every master had registered when the twin started. */
+    public void seedMediaNode(Instance instance) {
+        MediaNodeRecord node = new MediaNodeRecord(instance.id(), instance.privateIp(), instance.launchTime());
+        node.connect(instance.runningSince());
+        node.setLoad(0);
+        mediaNodes.put(instance.id(), node);
+    }
+
+    /**
+     * Fault {@code cluster-unstable}: the first registered media node loses its connection to the
+     * masters but stays registered (it is not crashed, so it is not dropped).
+     */
+    public void setUnstable(boolean unstable) {
+        mediaNodes.values().stream().findFirst().ifPresent(node -> {
+            if (unstable) {
+                node.disconnect(sim.now());
+            } else {
+                node.connect(sim.now());
+            }
+        });
+        this.unstable = unstable;
+    }
+
+    /** The master whose OpenVidu answers health checks with 502 (fault {@code master-unhealthy}), or none. */
+    public void setFailingMaster(String instanceId) {
+        this.failingMaster = instanceId;
+    }
+
+    @Override
+    public void onTransition(Instance instance, InstanceState previous) {
+        String group = instance.tags().getOrDefault("aws:autoscaling:groupName", "");
+        if (group.equals(topology.masterGroupName())) {
+            if (instance.state() == InstanceState.RUNNING) {
+                boot(instance);
+            } else if (instance.state().isDown() && masters.containsKey(instance.id())) {
+                crash(masters.get(instance.id()));
+            }
+        } else if (group.equals(topology.mediaGroupName()) && instance.state().isDown() && mediaNodes.containsKey(instance.id())) {
+            mediaNodeLost(mediaNodes.get(instance.id()));
+        }
+    }
+
+    private void boot(Instance instance) {
+        MasterNode master = masters.computeIfAbsent(instance.id(), id -> new MasterNode(id, instance.privateIp()));
+        master.setStatus(MasterStatus.BOOTING);
+        Duration startup = sim.timings().masterStartup();
+        if (sim.has(Fault.SLOW_MASTER_REPLACEMENT) && !instance.launchTime().isBefore(twinStart)) {
+            startup = startup.multipliedBy(10);
+        }
+        long generation = master.generation();
+        sim.after(startup, "openvidu up " + instance.id(), () -> {
+            if (master.generation() == generation) {
+                loadConfig(master);
+                master.started(sim.now());
+                master.setStatus(MasterStatus.UP);
+                master.log().openViduServer(sim.now(), "INFO", "io.openvidu.server.pro.OpenViduServerPro",
+                        "OpenVidu Enterprise " + version + " is ready on instance " + instance.id());
+                sim.log().record("master.up", instance.id());
+                schedulePoll(master);
+            }
+        });
+    }
+
+    private void crash(MasterNode master) {
+        if (master.status() == MasterStatus.DOWN) {
+            return;
+        }
+        master.setStatus(MasterStatus.DOWN);
+        List<String> lost = sim.has(Fault.SESSIONS_LOST_ON_FAILOVER) ? sessions.dropAll() : sessions.dropOwnedBy(master.instanceId());
+        sim.log().record("master.down", master.instanceId(), "sessionsLost", String.valueOf(lost.size()));
+    }
+
+    private void loadConfig(MasterNode master) {
+        ConfigStore.Versioned current = store.read().orElse(new ConfigStore.Versioned("", "none"));
+        master.load(DotEnv.parse(current.text()), current.version());
+        master.log().replicationManager(sim.now(), "INFO", S3_SYNC, current.text().isEmpty()
+                ? "=> Configuration file not found in S3"
+                : "=> Configuration file updated from S3 to local file /opt/openvidu/.env");
+    }
+
+    /**
+     * Restarts every serving master (what {@code POST /restart} does). They come back with
+     * {@code configuration} when given — even if it never reached the store — else with the store's.
+     */
+    public void restartAll(String reason, Optional<DotEnv> configuration) {
+        for (MasterNode master : masters.values()) {
+            if (master.status() == MasterStatus.UP) {
+                restart(master, reason, configuration);
+            }
+        }
+    }
+
+    private void restart(MasterNode master, String reason) {
+        restart(master, reason, Optional.empty());
+    }
+
+    private void restart(MasterNode master, String reason, Optional<DotEnv> configuration) {
+        master.setStatus(MasterStatus.RESTARTING);
+        master.log().replicationManager(sim.now(), "INFO", S3_SYNC, "Restarting OpenVidu: " + reason);
+        sim.log().record("master.restarting", master.instanceId(), "reason", reason);
+        long generation = master.generation();
+        sim.after(sim.timings().masterRestart(), "restarted " + master.instanceId(), () -> {
+            if (master.generation() == generation) {
+                if (configuration.isPresent()) {
+                    master.load(configuration.get(), store.read().map(ConfigStore.Versioned::version).orElse("none"));
+                } else {
+                    loadConfig(master);
+                }
+                master.restarted(sim.now());
+                master.setStatus(MasterStatus.UP);
+                sim.log().record("master.restarted", master.instanceId(), "restartCounter", String.valueOf(master.restartCounter()));
+                schedulePoll(master);
+            }
+        });
+    }
+
+    /**
+     * The replication-manager's S3 watch: with auto-restart on, a changed {@code .env} restarts this
+     * master. Fault {@code no-autorestart}: the change is never picked up.
+     */
+    private void schedulePoll(MasterNode master) {
+        long generation = master.generation();
+        sim.after(sim.timings().configPollInterval(), "s3 poll " + master.instanceId(), () -> {
+            if (master.generation() != generation || master.status() != MasterStatus.UP) {
+                return;
+            }
+            String latest = store.read().map(ConfigStore.Versioned::version).orElse("none");
+            boolean autoRestart = master.config().flag("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART");
+            if (!latest.equals(master.configVersion()) && autoRestart && !sim.has(Fault.NO_AUTORESTART)) {
+                restart(master, "configuration file changed in S3");
+            } else {
+                schedulePoll(master);
+            }
+        });
+    }
+
+    /** The replication-manager handled a launch event: the node is registered and connects. */
+    public void registerMediaNode(MasterNode handler, Instance instance) {
+        handler.log().replicationManager(sim.now(), "INFO", LISTENER,
+                "New Media Node (" + instance.id() + "," + instance.privateIp() + ") launched in autoscaling group");
+        MediaNodeRecord node = mediaNodes.computeIfAbsent(instance.id(),
+                id -> new MediaNodeRecord(id, instance.privateIp(), sim.now()));
+        node.connect(sim.now());
+        sim.log().record("medianode.registered", instance.id(), "by", handler.instanceId());
+    }
+
+    /** The replication-manager handled a terminate event: the node leaves the cluster. */
+    public void deregisterMediaNode(MasterNode handler, String instanceId, String ip) {
+        handler.log().replicationManager(sim.now(), "INFO", LISTENER,
+                "Media Node (" + instanceId + "," + ip + ") terminated in autoscaling group");
+        MediaNodeRecord node = mediaNodes.get(instanceId);
+        if (node != null) {
+            node.setStatus("terminating");
+            sim.after(Duration.ofSeconds(1), "media node gone " + instanceId, () -> {
+                node.setStatus("terminated");
+                mediaNodes.remove(instanceId);
+                sim.log().record("medianode.deregistered", instanceId);
+            });
+        }
+    }
+
+    /**
+     * A media node's instance died without a terminate event: the masters lose its WebSocket, try to
+     * reconnect for the reconnection window (3 s on AWS), then mark it crashed and drop it.
+     */
+    private void mediaNodeLost(MediaNodeRecord node) {
+        if (!node.connected() && !unstable) {
+            return;
+        }
+        node.disconnect(sim.now());
+        sim.after(sim.timings().mediaNodeReconnectionTimeout(), "media node crashed " + node.environmentId(), () -> {
+            if (mediaNodes.get(node.environmentId()) == node && !node.connected()) {
+                masters.values().stream().filter(m -> m.status() == MasterStatus.UP).forEach(m -> m.log().openViduServer(sim.now(),
+                        "WARN", "io.openvidu.server.pro.cluster.MediaNodeManager", "Media Node " + node.id() + " crashed"));
+                node.setStatus("terminating");
+                sim.after(Duration.ofSeconds(1), "media node terminated " + node.environmentId(), () -> {
+                    node.setStatus("terminated");
+                    mediaNodes.remove(node.environmentId());
+                    sim.log().record("medianode.crashed", node.environmentId());
+                });
+            }
+        });
+    }
+
+    /**
+     * The load balancer's health check against a master's port 4443: from 2.32.1 {@code GET /}
+     * expecting 401-403, before that {@code GET /openvidu/health} expecting 200. Either passes exactly
+     * when the replication-manager serves.
+     */
+    @Override
+    public ProbeResult probe(String instanceId, int port) {
+        Instance instance = ec2.instance(instanceId).orElse(null);
+        if (instance == null) {
+            return ProbeResult.invalidState("terminated");
+        }
+        switch (instance.state()) {
+            case STOPPED, TERMINATED:
+                return ProbeResult.invalidState(instance.state().apiName());
+            case PENDING, STOPPING, SHUTTING_DOWN:
+                return ProbeResult.timeout();
+            default:
+                break;
+        }
+        if (instanceId.equals(failingMaster)) {
+            return ProbeResult.codeMismatch(502);
+        }
+        MasterNode master = masters.get(instanceId);
+        return master != null && master.status() == MasterStatus.UP ? ProbeResult.pass() : ProbeResult.connectionRefused();
+    }
+
+    /** Whether a request forwarded to this master now is answered (else the load balancer answers 502). */
+    public boolean serves(String instanceId) {
+        MasterNode master = masters.get(instanceId);
+        Instance instance = ec2.instance(instanceId).orElse(null);
+        return master != null && master.status() == MasterStatus.UP && instance != null
+                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster);
+    }
+
+    /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */
+    public SessionRecord createSession(MasterNode owner, Optional<String> customId, Map<String, Object> properties) {
+        SessionRecord session = sessions.create(owner.instanceId(), customId, properties, sim.now());
+        sim.log().record("session.created", session.id(), "owner", owner.instanceId());
+        return session;
+    }
+
+    public void closeSession(String id) {
+        sessions.close(id);
+        sim.log().record("session.closed", id);
+    }
+
+    public ConnectionRecord connect(SessionRecord session, String data, String role, boolean record) {
+        return sessions.connect(session, topology.domainName(), data, role, record, sim.now());
+    }
+
+    public void disconnect(SessionRecord session, String connectionId) {
+        if (!session.remove(connectionId)) {
+            throw new ClusterRejection(ClusterRejection.Kind.NOT_FOUND, "Connection " + connectionId + " does not exist");
+        }
+    }
+
+    public ConnectionRecord updateConnection(SessionRecord session, String connectionId, String role, Boolean record) {
+        ConnectionRecord connection = session.connections().stream().filter(c -> c.id().equals(connectionId)).findFirst()
+                .orElseThrow(() -> new ClusterRejection(ClusterRejection.Kind.NOT_FOUND, "Connection " + connectionId + " does not exist"));
+        connection.update(role, record);
+        return connection;
+    }
+
+    /**
+     * {@code POST /restart}: persists the new configuration to the shared {@code .env} (fault
+     * {@code restart-not-persisted}: it does not) and restarts every master with it.
+     */
+    public void applyRestart(Map<String, String> changes) {
+        DotEnv current = DotEnv.parse(store.read().map(ConfigStore.Versioned::text).orElse(""));
+        DotEnv updated = current.with(changes);
+        if (!sim.has(Fault.RESTART_NOT_PERSISTED) && !changes.isEmpty()) {
+            store.write(updated.format());
+        }
+        restartAll(changes.isEmpty() ? "restart requested through the REST API"
+                : "configuration changed through the REST API: " + String.join(", ", changes.keySet()), Optional.of(updated));
+    }
+
+    Sim sim() {
+        return sim;
+    }
+
+    /** Runs {@code work} under the twin's state lock: every REST request does. */
+    public <T> T locked(java.util.function.Supplier<T> work) {
+        return sim.locked(work);
+    }
+}

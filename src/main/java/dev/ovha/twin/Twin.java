@@ -58,6 +58,13 @@ public final class Twin implements AutoCloseable {
     private final Set<Fault> faults;
     private volatile World world;
 
+    static {
+        // The JDK HTTP server writes headers and body in separate packets; with Nagle's algorithm on,
+        // the client's delayed ACK adds ~40 ms to every keep-alive request. Read once, at the server's
+        // first use, so it must be set before any server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private Twin(TwinOptions options) throws IOException {
         this.options = options;
         this.faults = EnumSet.noneOf(Fault.class);

@@ -371,6 +371,27 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                 : "configuration changed through the REST API: " + String.join(", ", changes.keySet()), Optional.of(updated));
     }
 
+    /**
+     * What a shell on the instance prints: a master's compose logs through {@link MasterShell}; on a
+     * media node there is no {@code /opt/openvidu} compose project of the masters.
+     */
+    public dev.ovha.twin.state.ShellResult shell(String instanceId, List<String> commands) {
+        MasterNode master = masters.get(instanceId);
+        if (master == null) {
+            return new dev.ovha.twin.state.ShellResult(1, "", "No such service: replication-manager\n");
+        }
+        return MasterShell.run(master.log(), sim.now(), commands);
+    }
+
+    /** Whether SSM can reach the instance: running, and for masters unless their role lacks SSM (fault). */
+    public boolean ssmManaged(String instanceId) {
+        Instance instance = ec2.instance(instanceId).orElse(null);
+        if (instance == null || instance.state() != InstanceState.RUNNING) {
+            return false;
+        }
+        return !(masters.containsKey(instanceId) && sim.has(Fault.MASTERS_NOT_SSM_MANAGED));
+    }
+
     Sim sim() {
         return sim;
     }

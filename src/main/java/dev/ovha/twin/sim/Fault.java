@@ -32,6 +32,8 @@ public enum Fault {
             "the load balancer's certificate is issued for another host name"),
     CERT_EXPIRING("cert-expiring", Kind.BEHAVIOUR,
             "the load balancer's certificate expires in 7 days"),
+    MASTERS_NOT_SSM_MANAGED("masters-not-ssm-managed", Kind.BEHAVIOUR,
+            "the master nodes' role lacks AmazonSSMManagedInstanceCore, so SSM cannot run commands on them"),
     CLUSTER_UNSTABLE("cluster-unstable", Kind.BEHAVIOUR,
             "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)");
 

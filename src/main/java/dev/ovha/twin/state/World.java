@@ -18,6 +18,7 @@ public final class World {
     private final CloudFormationState cloudFormation;
     private StackTopology topology;
     private OpenViduCluster openVidu;
+    private SsmState ssm;
 
     public World(Sim sim, Ec2State ec2) {
         this.sim = sim;
@@ -63,6 +64,12 @@ public final class World {
     public void setOpenVidu(OpenViduCluster cluster) {
         this.openVidu = cluster;
         this.elb.setProbe(cluster);
+        this.ssm = new SsmState(sim, cluster::ssmManaged, cluster::shell);
+    }
+
+    /** SSM Run Command over the stack's instances. */
+    public SsmState ssm() {
+        return ssm;
     }
 
     public AutoScalingGroup masterGroup() {
@@ -91,7 +98,7 @@ public final class World {
                 }
             }
             case SLOW_MASTER_REPLACEMENT, LB_STICKY, SESSIONS_LOST_ON_FAILOVER, RESTART_NOT_PERSISTED, NO_AUTORESTART,
-                 CERT_WRONG_HOST, CERT_EXPIRING -> {
+                 CERT_WRONG_HOST, CERT_EXPIRING, MASTERS_NOT_SSM_MANAGED -> {
                 // Read where they act (master boot, load balancer, restart, S3 watch, certificate).
             }
             case CLUSTER_UNSTABLE -> openVidu.setUnstable(active);

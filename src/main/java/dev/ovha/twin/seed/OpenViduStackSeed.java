@@ -31,7 +31,7 @@ import java.util.Map;
  * Builds the twin's world as the vendor's HA CloudFormation template would have deployed it (see
  * {@code openvidu-ha.md} §3): VPC with two subnets in two zones, the ALB {@code <stack>-lb} with its
  * listeners, target group {@code <stack>}, master and media Auto Scaling groups with their hooks and
- * policies, every instance running and every master a healthy target — the stack's steady state.
+ * policies, the configuration bucket {@code <cluster id>-<8 hex of the stack id>} (empty), every instance running and every master a healthy target — the stack's steady state.
  */
 public final class OpenViduStackSeed {
 
@@ -134,6 +134,8 @@ public final class OpenViduStackSeed {
         StackTopology topology = new StackTopology(stack, masterGroupName, mediaGroupName, tgArn, lbArn, bucket,
                 stack + "-SQS.fifo", stack + "-asg-lifecycle-rule", stack + "-asg-rule", lower + ".ovha.test");
         world.setTopology(topology);
+        // The template's config bucket, created with the stack and empty until OpenVidu writes its .env.
+        world.s3().createBucket(bucket, region, sim.now().minus(Duration.ofMinutes(20)));
         world.cloudFormation().put(new StackDescription(options, sim, topology, sizes).stack(stackId, lbDns, bucket,
                 clusterId, certificateArn, vpcId, subnets, world));
         return world;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
  * The digests AWS puts in headers, in AWS's spelling: {@code x-amz-checksum-crc32} and friends are the
@@ -55,7 +56,7 @@ public final class Checksums {
         return HexFormat.of().formatHex(digest("SHA-256", data));
     }
 
-    private static byte[] crc(java.util.zip.Checksum crc, byte[] data) {
+    private static byte[] crc(Checksum crc, byte[] data) {
         crc.update(data, 0, data.length);
         return ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
     }

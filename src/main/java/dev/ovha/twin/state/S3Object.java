@@ -2,12 +2,14 @@ package dev.ovha.twin.state;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One stored S3 object version (the twin keeps no history: a put replaces it). Immutable; the bytes are
- * copied in and out.
+ * copied in and out, so two records are equal only if they are the same put — compare ETags to compare
+ * contents.
  *
  * @param etag         quoted lower-case hex MD5 of the bytes, as S3 gives for single-part uploads
  * @param lastModified virtual time of the put
@@ -37,6 +39,6 @@ public record S3Object(String bucket, String key, byte[] bytes, String contentTy
 
     /** The bytes in {@code [from, to]} (inclusive), for range reads; the caller checks the bounds. */
     public byte[] slice(int from, int to) {
-        return java.util.Arrays.copyOfRange(bytes, from, to + 1);
+        return Arrays.copyOfRange(bytes, from, to + 1);
     }
 }

@@ -105,14 +105,15 @@ class S3StateTest {
     }
 
     @Test
-    void theSeededStackHasItsEmptyConfigBucketInItsRegionAndTheDumpShowsObjects() {
+    void theSeededStackHasItsConfigBucketInItsRegionAndTheDumpShowsObjects() {
         try (Twin twin = Twin.start(TwinOptions.deterministic().withRegion("eu-west-1"))) {
             String bucket = twin.inWorld(w -> w.topology().bucketName());
             assertThat(bucket).matches("ovha-twin-cluster-[0-9a-f]{8}");
             List<S3Bucket> buckets = twin.inWorld(w -> w.s3().buckets());
             assertThat(buckets).extracting(S3Bucket::name, S3Bucket::region).containsExactly(tuple(bucket, "eu-west-1"));
             List<S3Object> objects = twin.inWorld(w -> w.s3().objects(bucket));
-            assertThat(objects).isEmpty();
+            assertThat(objects).as("no recordings yet; at most OpenVidu's .env").extracting(S3Object::key)
+                    .isSubsetOf(".env");
             List<StackResource> resources = twin.inWorld(w -> w.cloudFormation().stacks().get(0).resources());
             assertThat(resources).as("the stack's S3OpenViduBucket is the same bucket")
                     .anySatisfy(r -> assertThat(r.physicalId()).isEqualTo(bucket));

@@ -11,6 +11,7 @@ import dev.ovha.twin.service.autoscaling.AutoScalingService;
 import dev.ovha.twin.service.cloudformation.CloudFormationService;
 import dev.ovha.twin.service.ec2.Ec2Service;
 import dev.ovha.twin.service.elbv2.ElbV2Service;
+import dev.ovha.twin.service.s3.S3Service;
 import dev.ovha.twin.service.sts.StsService;
 import dev.ovha.twin.sim.Account;
 import dev.ovha.twin.sim.ActiveFaults;
@@ -72,7 +73,7 @@ public final class Twin implements AutoCloseable {
         this.world = buildWorld();
         List<FormService> services = List.of(new Ec2Service(options.pageSize()), new AutoScalingService(options.pageSize()),
                 new ElbV2Service(options.pageSize()), new CloudFormationService(options.pageSize()), new StsService());
-        this.router = new AwsRouter(() -> world, services);
+        this.router = new AwsRouter(() -> world, services).register(new S3Service(options.pageSize()));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "twin-http-" + threads.incrementAndGet());

@@ -2,6 +2,8 @@ package dev.ovha.twin.control;
 
 import dev.ovha.twin.state.AutoScalingGroup;
 import dev.ovha.twin.state.Instance;
+import dev.ovha.twin.state.S3Bucket;
+import dev.ovha.twin.state.S3State;
 import dev.ovha.twin.state.Stack;
 import dev.ovha.twin.state.TargetGroup;
 import dev.ovha.twin.state.World;
@@ -27,6 +29,7 @@ public final class StateDump {
         dump.put("autoScalingGroups", world.autoScaling().groups().stream().map(StateDump::group).toList());
         dump.put("targetGroups", world.elb().targetGroups().stream().map(StateDump::targetGroup).toList());
         dump.put("instances", world.ec2().instances().stream().map(StateDump::instance).toList());
+        dump.put("buckets", world.s3().buckets().stream().map(b -> bucket(world.s3(), b)).toList());
         return dump;
     }
 
@@ -62,6 +65,20 @@ public final class StateDump {
             target.put("state", t.state().apiName());
             target.put("reason", t.reason());
             return target;
+        }).toList());
+        return map;
+    }
+
+    private static Map<String, Object> bucket(S3State s3, S3Bucket b) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", b.name());
+        map.put("region", b.region());
+        map.put("objects", s3.objects(b.name()).stream().map(o -> {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("key", o.key());
+            object.put("size", o.size());
+            object.put("etag", o.etag());
+            return object;
         }).toList());
         return map;
     }

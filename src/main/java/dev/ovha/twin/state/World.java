@@ -5,7 +5,7 @@ import dev.ovha.twin.openvidu.OpenViduCluster;
 import dev.ovha.twin.sim.Sim;
 
 /**
- * The whole state of one twin: EC2, ELBv2, Auto Scaling and CloudFormation, wired together so that
+ * The whole state of one twin: EC2, ELBv2, Auto Scaling, CloudFormation and S3, wired together so that
  * their dynamics interact (a group launches instances, registers them with its target group, and
  * replaces them when the target group finds them unhealthy).
  */
@@ -16,6 +16,7 @@ public final class World {
     private final ElbState elb;
     private final AutoScalingState autoScaling;
     private final CloudFormationState cloudFormation;
+    private final S3State s3;
     private StackTopology topology;
     private OpenViduCluster openVidu;
     private SsmState ssm;
@@ -26,6 +27,7 @@ public final class World {
         this.elb = new ElbState(sim);
         this.autoScaling = new AutoScalingState(sim, ec2, elb);
         this.cloudFormation = new CloudFormationState();
+        this.s3 = new S3State(sim);
     }
 
     public Sim sim() {
@@ -46,6 +48,10 @@ public final class World {
 
     public CloudFormationState cloudFormation() {
         return cloudFormation;
+    }
+
+    public S3State s3() {
+        return s3;
     }
 
     public StackTopology topology() {

@@ -39,6 +39,9 @@ class ControlApiTest {
         assertThat(state.path("targetGroups").get(0).path("targets")).hasSize(2);
         assertThat(state.path("instances")).hasSize(4);
         assertThat(state.path("stacks").get(0).path("status").asText()).isEqualTo("CREATE_COMPLETE");
+        assertThat(state.path("buckets")).hasSize(1);
+        assertThat(state.path("buckets").get(0).path("name").asText()).startsWith("ovha-twin-cluster-");
+        assertThat(state.path("buckets").get(0).path("objects").isArray()).isTrue();
     }
 
     @Test

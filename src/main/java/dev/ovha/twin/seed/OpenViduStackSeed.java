@@ -136,6 +136,8 @@ public final class OpenViduStackSeed {
         world.setTopology(topology);
         world.cloudFormation().put(new StackDescription(options, sim, topology, sizes).stack(stackId, lbDns, bucket,
                 clusterId, certificateArn, vpcId, subnets, world));
+        new EventPlumbingSeed(sim, world, world.cloudFormation().find(stack).orElseThrow())
+                .build(sim.now().minus(Duration.ofMinutes(25)));
         return world;
     }
 

@@ -19,7 +19,17 @@ public enum Fault {
     NO_MASTER_REPLACEMENT("no-master-replacement", Kind.BEHAVIOUR,
             "the master autoscaling group does not launch replacements (its Launch process is suspended)"),
     SLOW_MASTER_REPLACEMENT("slow-master-replacement", Kind.BEHAVIOUR,
-            "new masters take ten times longer than normal to start OpenVidu");
+            "new masters take ten times longer than normal to start OpenVidu"),
+    /**
+     * Someone removed the SQS target from both EventBridge rules (RemoveTargets, or a hand-edited stack):
+     * the rules still exist and are ENABLED, but ListTargetsByRule returns no targets, so lifecycle and
+     * schedule events reach nobody — the queue stays empty, CloudWatch shows no NumberOfMessagesSent,
+     * and the masters never hear of new or leaving media nodes. CloudFormation still reports the
+     * stack's resources as deployed (it notices only with drift detection). Clearing the fault puts
+     * the targets back.
+     */
+    EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
+            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

@@ -1,12 +1,18 @@
 package dev.ovha.twin.state;
 
 import dev.ovha.twin.sim.Fault;
+import dev.ovha.twin.sim.SeededIds;
 import dev.ovha.twin.sim.Sim;
+import dev.ovha.twin.state.cloudwatch.CloudWatchState;
+import dev.ovha.twin.state.cloudwatch.SteadyCpuSource;
+import dev.ovha.twin.state.events.EventsState;
+import dev.ovha.twin.state.sqs.SqsState;
 
 /**
- * The whole state of one twin: EC2, ELBv2, Auto Scaling and CloudFormation, wired together so that
- * their dynamics interact (a group launches instances, registers them with its target group, and
- * replaces them when the target group finds them unhealthy).
+ * The whole state of one twin: EC2, ELBv2, Auto Scaling, CloudFormation, and the event plumbing (SQS,
+ * EventBridge, CloudWatch), wired together so that their dynamics interact (a group launches instances,
+ * registers them with its target group, and replaces them when the target group finds them unhealthy;
+ * its lifecycle hooks emit events that EventBridge delivers to the stack's queue).
  */
 public final class World {
 
@@ -16,6 +22,9 @@ public final class World {
     private final AutoScalingState autoScaling;
     private final CloudFormationState cloudFormation;
     private final MasterReadinessProbe masterProbe;
+    private final SqsState sqs;
+    private final EventsState events;
+    private final CloudWatchState cloudWatch;
     private StackTopology topology;
 
     public World(Sim sim, Ec2State ec2) {
@@ -26,6 +35,12 @@ public final class World {
         this.cloudFormation = new CloudFormationState();
         this.masterProbe = new MasterReadinessProbe(sim, ec2);
         this.elb.setProbe(masterProbe);
+        SeededIds plumbing = sim.ids().fork("event-plumbing");
+        this.sqs = new SqsState(sim, plumbing);
+        this.events = new EventsState(sim, plumbing, sqs);
+        this.autoScaling.addLifecycleListener(events);
+        long cpuSeed = Long.parseUnsignedLong(sim.ids().fork("cpu").hex(16), 16);
+        this.cloudWatch = new CloudWatchState(sim, ec2, sqs, new SteadyCpuSource(cpuSeed));
     }
 
     public Sim sim() {
@@ -46,6 +61,18 @@ public final class World {
 
     public CloudFormationState cloudFormation() {
         return cloudFormation;
+    }
+
+    public SqsState sqs() {
+        return sqs;
+    }
+
+    public EventsState events() {
+        return events;
+    }
+
+    public CloudWatchState cloudWatch() {
+        return cloudWatch;
     }
 
     public StackTopology topology() {
@@ -83,6 +110,13 @@ public final class World {
             }
             case SLOW_MASTER_REPLACEMENT -> {
                 // Read by the master probe at every health check.
+            }
+            case EVENTS_NOT_DELIVERED -> {
+                if (active) {
+                    events.detachAllTargets();
+                } else {
+                    events.reattachTargets();
+                }
             }
             default -> throw new IllegalArgumentException(fault.id() + " is not a behaviour fault");
         }

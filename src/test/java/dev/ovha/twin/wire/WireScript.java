@@ -1,5 +1,7 @@
 package dev.ovha.twin.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.sim.Fault;
 import org.w3c.dom.Document;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs one wire case: a small script of raw HTTP requests to a twin and expectations on the raw
- * answers (status and XPath over the XML body, namespaces ignored, as the SDK ignores them).
+ * answers (status; XPath over an XML body, namespaces ignored, as the SDK ignores them; JSON Pointer
+ * over a JSON body; response headers).
  * <pre>
  * # comment
  * fault master-unhealthy           inject a twin fault
@@ -33,7 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header Content-Type: text/plain  extra header for the next request only
  * request ec2 Action=...&Version=… signed POST for that service (SigV4 scope), form body
  * request-unsigned Action=…        no Authorization header
+ * request-json sqs AmazonSQS.GetQueueUrl {"QueueName":"q"}
+ *                                  signed POST with X-Amz-Target and an AWS JSON body
+ *                                  (Content-Type application/x-amz-json-1.0 unless a header line says otherwise)
  * status 200
+ * response-header x-amzn-ErrorType QueueDoesNotExist   exact value of a response header
+ *
+ * XML answers (query, EC2):
  * count //reservationSet/item 2
  * text //instanceState/name running        (first match)
  * contains //Error/Message does not exist
@@ -41,6 +50,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * absent //nextToken
  * first-child /*  DescribeStacksResult     name of the root's first element child
  * save ID //instancesSet/item/instanceId   later lines may use ${ID}
+ *
+ * JSON answers (JSON Pointer, RFC 6901; a scalar compares by its text, an object or array by its JSON):
+ * json /Attributes/FifoQueue true
+ * json-count /Rules 2                      elements of an array (members of an object)
+ * json-type /Attributes/FifoQueue string   string, number, boolean, object, array or null
+ * json-contains /message does not exist
+ * json-matches /QueueUrl https://sqs\..*
+ * json-absent /NextToken
+ * save-json URL /QueueUrl                  later lines may use ${URL}
  * </pre>
  */
 final class WireScript {
@@ -51,8 +69,11 @@ final class WireScript {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> variables = new HashMap<>();
     private final Map<String, String> nextHeaders = new LinkedHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private HttpResponse<byte[]> last;
     private Document lastXml;
+    private JsonNode lastJson;
 
     WireScript(Twin twin) {
         this.twin = twin;
@@ -88,7 +109,21 @@ final class WireScript {
             }
             case "request" -> send(w[1], w.length > 2 ? w[2] : "");
             case "request-unsigned" -> send(null, line.substring("request-unsigned".length()).strip());
+            case "request-json" -> {
+                String[] parts = line.split("\\s+", 4);
+                sendJson(parts[1], parts[2], parts.length > 3 ? parts[3] : "");
+            }
             case "status" -> assertThat(last.statusCode()).as("HTTP status").isEqualTo(Integer.parseInt(w[1]));
+            case "response-header" -> assertThat(last.headers().firstValue(w[1])).as("response header " + w[1])
+                    .contains(w.length > 2 ? w[2] : "");
+            case "json" -> assertThat(jsonText(w[1])).as(w[1]).isEqualTo(w.length > 2 ? w[2] : "");
+            case "json-count" -> assertThat(jsonNode(w[1]).size()).as("size of " + w[1]).isEqualTo(Integer.parseInt(w[2]));
+            case "json-contains" -> assertThat(jsonText(w[1])).as(w[1]).contains(w[2]);
+            case "json-matches" -> assertThat(jsonText(w[1])).as(w[1]).matches(w[2]);
+            case "json-type" -> assertThat(jsonNode(w[1]).getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                    .as("JSON type of " + w[1]).isEqualTo(w[2]);
+            case "json-absent" -> assertThat(json().at(w[1]).isMissingNode()).as(w[1] + " must be absent").isTrue();
+            case "save-json" -> variables.put(w[1], jsonText(w[2]));
             case "count" -> assertThat(nodes(w[1]).getLength()).as("count of " + w[1]).isEqualTo(Integer.parseInt(w[2]));
             case "text" -> assertThat(first(w[1])).as(w[1]).isEqualTo(w.length > 2 ? w[2] : "");
             case "contains" -> assertThat(first(w[1])).as(w[1]).contains(w[2]);
@@ -116,6 +151,31 @@ final class WireScript {
         nextHeaders.clear();
         last = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         lastXml = null;
+        lastJson = null;
+    }
+
+    private void sendJson(String service, String target, String body) throws Exception {
+        nextHeaders.putIfAbsent("Content-Type", "application/x-amz-json-1.0");
+        nextHeaders.put("X-Amz-Target", target);
+        send(service, body);
+    }
+
+    private JsonNode json() throws Exception {
+        if (lastJson == null) {
+            lastJson = JSON.readTree(last.body());
+        }
+        return lastJson;
+    }
+
+    private JsonNode jsonNode(String pointer) throws Exception {
+        JsonNode node = json().at(pointer);
+        assertThat(node.isMissingNode()).as(pointer + " must be present").isFalse();
+        return node;
+    }
+
+    private String jsonText(String pointer) throws Exception {
+        JsonNode node = jsonNode(pointer);
+        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     private Document xml() throws Exception {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,11 +32,13 @@ public final class JsonCodec implements ProtocolCodec {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final String version;
     private final String contentType;
     private final Map<String, String> legacyCodes;
     private final boolean queryCompatible;
 
     private JsonCodec(String version, Map<String, String> legacyCodes, boolean queryCompatible) {
+        this.version = version;
         this.contentType = "application/x-amz-json-" + version;
         this.legacyCodes = Map.copyOf(legacyCodes);
         this.queryCompatible = queryCompatible;
@@ -54,7 +57,7 @@ public final class JsonCodec implements ProtocolCodec {
      * JSON error code to its query code where they differ (otherwise the code itself is sent).
      */
     public JsonCodec queryCompatible(Map<String, String> legacy) {
-        return new JsonCodec(contentType.substring(contentType.lastIndexOf('-') + 1), legacy, true);
+        return new JsonCodec(version, legacy, true);
     }
 
     public String contentType() {
@@ -129,7 +132,7 @@ public final class JsonCodec implements ProtocolCodec {
         }
         BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond())
                 .add(BigDecimal.valueOf(instant.getNano(), 9))
-                .setScale(3, java.math.RoundingMode.HALF_UP)
+                .setScale(3, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
         return NODES.numberNode(seconds);
     }

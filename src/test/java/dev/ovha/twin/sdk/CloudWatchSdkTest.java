@@ -2,6 +2,7 @@ package dev.ovha.twin.sdk;
 
 import dev.ovha.twin.state.cloudwatch.CpuSource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.autoscaling.model.ScalingPolicy;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -97,6 +98,15 @@ class CloudWatchSdkTest extends TwinSdkTestBase {
         assertThat(results.get(0).values()).containsExactly(0.0, 0.0, 0.0);
         assertThat(results.get(1).timestamps()).containsExactly(T0.plusSeconds(120), T0.plusSeconds(60), T0);
         assertThat(results.get(1).values()).allSatisfy(v -> assertThat(v).isBetween(5.0, 15.0));
+    }
+
+    @Test
+    void cloudFormationNamesTheSameAlarms() {
+        List<StackResource> resources = aws.cloudFormation().describeStackResources(r -> r.stackName(stack())).stackResources();
+        List<String> alarms = aws.cloudWatch().describeAlarms(r -> r.maxRecords(10)).metricAlarms().stream()
+                .map(MetricAlarm::alarmName).toList();
+        assertThat(List.of(SqsSdkTest.physicalId(resources, "MediaNodeCPUAlarmHigh"),
+                SqsSdkTest.physicalId(resources, "MediaNodeCPUAlarmLow"))).isEqualTo(alarms);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovha.twin.sim.Fault;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
@@ -83,6 +84,14 @@ class EventBridgeSdkTest extends TwinSdkTestBase {
         twin.clear(Fault.EVENTS_NOT_DELIVERED);
         assertThat(aws.eventBridge().listTargetsByRule(r -> r.rule(stack() + "-asg-rule")).targets())
                 .extracting(Target::id).containsExactly("AsgSchedule");
+    }
+
+    @Test
+    void cloudFormationNamesTheSameRules() {
+        List<StackResource> resources = aws.cloudFormation().describeStackResources(r -> r.stackName(stack())).stackResources();
+        List<String> rules = aws.eventBridge().listRules(r -> r.limit(10)).rules().stream().map(Rule::name).toList();
+        assertThat(List.of(SqsSdkTest.physicalId(resources, "LifeCycleMediaNodesRule"),
+                SqsSdkTest.physicalId(resources, "AutoscalingScheduleRule"))).isEqualTo(rules);
     }
 
     @Test

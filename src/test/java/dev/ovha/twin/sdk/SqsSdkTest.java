@@ -2,6 +2,7 @@ package dev.ovha.twin.sdk;
 
 import dev.ovha.twin.state.sqs.QueueSettings;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -102,6 +103,17 @@ class SqsSdkTest extends TwinSdkTestBase {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                     assertThat(e.awsErrorDetails().errorMessage()).contains("PurgeQueue", "SQS");
                 });
+    }
+
+    @Test
+    void cloudFormationNamesTheSameQueue() {
+        assertThat(physicalId(aws.cloudFormation().describeStackResources(r -> r.stackName(stack())).stackResources(), "SQSQueue"))
+                .isEqualTo(queueUrl());
+    }
+
+    static String physicalId(List<StackResource> resources, String logicalId) {
+        return resources.stream().filter(r -> r.logicalResourceId().equals(logicalId)).findFirst().orElseThrow()
+                .physicalResourceId();
     }
 
     private String queueName() {

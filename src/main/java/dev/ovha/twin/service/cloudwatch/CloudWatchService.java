@@ -16,6 +16,7 @@ import dev.ovha.twin.state.cloudwatch.Statistic;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public final class CloudWatchService extends FormService {
             }
             List<Datapoint> datapoints = new ArrayList<>(world.cloudWatch().datapoints(query));
             if (scanBy.equals("TimestampDescending")) {
-                java.util.Collections.reverse(datapoints);
+                Collections.reverse(datapoints);
             }
             results.add(Struct.of()
                     .put("Id", id)

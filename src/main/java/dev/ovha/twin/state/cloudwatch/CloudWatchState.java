@@ -89,8 +89,7 @@ public final class CloudWatchState {
         Instant boundary = now.truncatedTo(ChronoUnit.MINUTES);
         sample(boundary.minus(MINUTE));
         evaluateAlarms(boundary);
-        Duration untilNext = Duration.between(now, boundary.plus(MINUTE));
-        sim.after(untilNext, "cloudwatch minute", this::tick);
+        scheduleTick();
     }
 
     /** Every CPU sample taken so far, oldest first. */
@@ -159,7 +158,16 @@ public final class CloudWatchState {
         Instant boundary = sim.now().truncatedTo(ChronoUnit.MINUTES);
         sample(boundary.minus(MINUTE));
         evaluateAlarms(boundary);
-        sim.after(MINUTE, "cloudwatch minute", this::tick);
+        scheduleTick();
+    }
+
+    /**
+     * Aims at the next minute boundary itself rather than "a minute from now": on the real-time clock a
+     * task runs a little late, and a minute-from-now chain would drift off the boundaries it samples.
+     */
+    private void scheduleTick() {
+        Instant now = sim.now();
+        sim.after(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(MINUTE)), "cloudwatch minute", this::tick);
     }
 
     /** EC2 publishes a running instance's CPU for the minute that just ended. */

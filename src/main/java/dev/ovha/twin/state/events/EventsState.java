@@ -11,6 +11,8 @@ import dev.ovha.twin.state.sqs.SendResult;
 import dev.ovha.twin.state.sqs.SqsQueue;
 import dev.ovha.twin.state.sqs.SqsState;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class EventsState implements LifecycleActionListener {
             throw new IllegalArgumentException("rule " + rule.name() + " already exists");
         }
         if (rule.scheduleExpression().isPresent()) {
-            scheduleNext(rule);
+            scheduleFire(rule, sim.now().plus(rule.schedulePeriod()));
         }
     }
 
@@ -104,12 +106,16 @@ public final class EventsState implements LifecycleActionListener {
                 hook.name(), hook.transition(), member.instanceId(), ids.uuid()));
     }
 
-    private void scheduleNext(EventRule rule) {
-        sim.after(rule.schedulePeriod(), "schedule " + rule.name(), () -> {
+    /**
+     * Fires at {@code due}, then every period after it. Each firing is aimed at its own due time, not at
+     * "a period from now", so that late-running tasks on the real-time clock do not make the schedule drift.
+     */
+    private void scheduleFire(EventRule rule, Instant due) {
+        sim.after(Duration.between(sim.now(), due), "schedule " + rule.name(), () -> {
             if (rule.enabled()) {
-                deliver(rule, AwsEventDocuments.scheduled(sim.account(), ids.uuid(), sim.now(), rule.arn()));
+                deliver(rule, AwsEventDocuments.scheduled(sim.account(), ids.uuid(), due, rule.arn()));
             }
-            scheduleNext(rule);
+            scheduleFire(rule, due.plus(rule.schedulePeriod()));
         });
     }
 

@@ -9,6 +9,7 @@ import dev.ovha.twin.protocol.RestRequest;
 import dev.ovha.twin.protocol.Struct;
 import dev.ovha.twin.service.FormService;
 import dev.ovha.twin.service.RestService;
+import dev.ovha.twin.service.JsonService;
 import dev.ovha.twin.state.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,17 @@ public final class AwsRouter {
     private final Map<String, RestService> restServices = new ConcurrentHashMap<>();
     private final Supplier<World> world;
     private final AtomicLong requests = new AtomicLong();
+    private final JsonDispatch json;
 
     public AwsRouter(Supplier<World> world, List<FormService> services) {
+        this(world, services, List.of());
+    }
+
+    /** {@code jsonServices}: the services spoken through AWS JSON 1.0/1.1 ({@code X-Amz-Target}). */
+    public AwsRouter(Supplier<World> world, List<FormService> services, List<JsonService> jsonServices) {
         this.world = world;
         services.forEach(s -> formServices.put(s.signingName(), s));
+        this.json = new JsonDispatch(world, jsonServices);
     }
 
     /** Adds a REST service (S3; later FIS), chosen by its signing name like the others. Call before serving. */
@@ -60,6 +68,12 @@ public final class AwsRouter {
             return GENERIC_ERRORS.error(new AwsError(403, "MissingAuthenticationToken",
                     "Request is missing a SigV4 Authorization header; the twin routes by its credential scope. "
                             + "Use an AWS SDK or CLI with any non-empty access key."), requestId);
+        }
+        Optional<JsonService> jsonService = json.service(service.get());
+        if (jsonService.isPresent()) {
+            HttpReply reply = json.handle(jsonService.get(), request, requestId);
+            requests.incrementAndGet();
+            return reply;
         }
         FormService form = formServices.get(service.get());
         if (form != null) {

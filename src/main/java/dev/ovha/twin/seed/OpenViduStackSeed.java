@@ -144,6 +144,7 @@ public final class OpenViduStackSeed {
         Stack described = new StackDescription(options, sim, topology, sizes).stack(stackId, lbDns, bucket,
                 clusterId, certificateArn, vpcId, subnets, world);
         world.cloudFormation().put(described);
+        new EventPlumbingSeed(sim, world, described).build(sim.now().minus(Duration.ofMinutes(25)));
         seedOpenVidu(world, described, bucket);
         return world;
     }

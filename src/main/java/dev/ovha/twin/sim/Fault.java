@@ -35,7 +35,18 @@ public enum Fault {
     MASTERS_NOT_SSM_MANAGED("masters-not-ssm-managed", Kind.BEHAVIOUR,
             "the master nodes' role lacks AmazonSSMManagedInstanceCore, so SSM cannot run commands on them"),
     CLUSTER_UNSTABLE("cluster-unstable", Kind.BEHAVIOUR,
-            "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)");
+            "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)"),
+
+    /**
+     * Someone removed the SQS target from both EventBridge rules (RemoveTargets, or a hand-edited stack):
+     * the rules still exist and are ENABLED, but ListTargetsByRule returns no targets, so lifecycle and
+     * schedule events reach nobody — the queue stays empty, CloudWatch shows no NumberOfMessagesSent,
+     * and the masters never hear of new or leaving media nodes. CloudFormation still reports the
+     * stack's resources as deployed (it notices only with drift detection). Clearing the fault puts
+     * the targets back.
+     */
+    EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
+            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

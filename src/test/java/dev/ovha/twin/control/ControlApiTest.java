@@ -45,6 +45,24 @@ class ControlApiTest {
     }
 
     @Test
+    void stateDumpShowsTheQueueRulesAndAlarmsAndTheLogTheirEvents() throws Exception {
+        call("POST", "/clock/advance?seconds=60", 200);
+        JsonNode state = call("GET", "/state", 200);
+        assertThat(state.path("queues")).singleElement().satisfies(q -> {
+            assertThat(q.path("name").asText()).isEqualTo("ovha-twin-SQS.fifo");
+            assertThat(q.path("visibleMessages").asInt()).isEqualTo(1);
+        });
+        assertThat(state.path("rules")).hasSize(2);
+        assertThat(state.path("rules").get(1).path("scheduleExpression").asText()).isEqualTo("rate(1 minute)");
+        assertThat(state.path("rules").get(1).path("targets").toString()).isEqualTo("[\"AsgSchedule\"]");
+        assertThat(state.path("alarms")).extracting(a -> a.path("state").asText()).containsExactly("OK", "ALARM");
+        call("PUT", "/faults/events-not-delivered", 200);
+        assertThat(call("GET", "/state", 200).path("rules").get(0).path("targets")).isEmpty();
+        JsonNode events = call("GET", "/events?since=0", 200);
+        assertThat(events.findValuesAsText("type")).contains("sqs.sent", "events.delivered", "events.targets-removed");
+    }
+
+    @Test
     void faultsAreInjectedClearedAndUnknownOnesRefused() throws Exception {
         assertThat(call("GET", "/faults", 200).path("known").size()).isGreaterThanOrEqualTo(5);
         JsonNode afterInject = call("PUT", "/faults/no-master-replacement", 200);

@@ -1,5 +1,7 @@
 package dev.ovha.twin.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.sim.Fault;
 import org.w3c.dom.Document;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs one wire case: a small script of raw HTTP requests to a twin and expectations on the raw
- * answers (status, headers, body, and XPath over the XML body, namespaces ignored, as the SDK ignores them).
+ * answers (status, headers, body; XPath over an XML body, namespaces ignored, as the SDK ignores them;
+ * JSON Pointer over a JSON body).
  * <pre>
  * # comment
  * fault master-unhealthy           inject a twin fault
@@ -38,7 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request-unsigned Action=…        no Authorization header
  * rest GET /bucket/key?a=b         REST request signed for scope s3: method, raw path and query, then an
  * rest PUT /bucket/key hello\n     optional body. Body escapes: \r \n \t \\ and \xHH (one byte)
+ * request-json sqs AmazonSQS.GetQueueUrl {"QueueName":"q"}
+ *                                  signed POST with X-Amz-Target and an AWS JSON body
+ *                                  (Content-Type application/x-amz-json-1.0 unless a header line says otherwise)
  * status 200
+ * response-header x-amzn-ErrorType QueueDoesNotExist   exact value of a response header
+ *
+ * XML answers (query, EC2):
  * count //reservationSet/item 2
  * text //instanceState/name running        (first match)
  * contains //Error/Message does not exist
@@ -51,6 +60,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response-header-absent x-amz-crc32
  * save-header TAG ETag                     an answer header into ${TAG}
  * body hello world\n                       the exact answer body, same escapes as rest; "body" alone = empty
+ *
+ * JSON answers (JSON Pointer, RFC 6901; a scalar compares by its text, an object or array by its JSON):
+ * json /Attributes/FifoQueue true
+ * json-count /Rules 2                      elements of an array (members of an object)
+ * json-type /Attributes/FifoQueue string   string, number, boolean, object, array or null
+ * json-contains /message does not exist
+ * json-matches /QueueUrl https://sqs\..*
+ * json-absent /NextToken
+ * save-json URL /QueueUrl                  later lines may use ${URL}
  * </pre>
  */
 final class WireScript {
@@ -62,8 +80,11 @@ final class WireScript {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> variables = new HashMap<>();
     private final Map<String, String> nextHeaders = new LinkedHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private HttpResponse<byte[]> last;
     private Document lastXml;
+    private JsonNode lastJson;
 
     WireScript(Twin twin) {
         this.twin = twin;
@@ -99,7 +120,19 @@ final class WireScript {
             }
             case "request" -> send(w[1], w.length > 2 ? w[2] : "");
             case "request-unsigned" -> send(null, line.substring("request-unsigned".length()).strip());
+            case "request-json" -> {
+                String[] parts = line.split("\\s+", 4);
+                sendJson(parts[1], parts[2], parts.length > 3 ? parts[3] : "");
+            }
             case "status" -> assertThat(last.statusCode()).as("HTTP status").isEqualTo(Integer.parseInt(w[1]));
+            case "json" -> assertThat(jsonText(w[1])).as(w[1]).isEqualTo(w.length > 2 ? w[2] : "");
+            case "json-count" -> assertThat(jsonNode(w[1]).size()).as("size of " + w[1]).isEqualTo(Integer.parseInt(w[2]));
+            case "json-contains" -> assertThat(jsonText(w[1])).as(w[1]).contains(w[2]);
+            case "json-matches" -> assertThat(jsonText(w[1])).as(w[1]).matches(w[2]);
+            case "json-type" -> assertThat(jsonNode(w[1]).getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                    .as("JSON type of " + w[1]).isEqualTo(w[2]);
+            case "json-absent" -> assertThat(json().at(w[1]).isMissingNode()).as(w[1] + " must be absent").isTrue();
+            case "save-json" -> variables.put(w[1], jsonText(w[2]));
             case "count" -> assertThat(nodes(w[1]).getLength()).as("count of " + w[1]).isEqualTo(Integer.parseInt(w[2]));
             case "text" -> assertThat(first(w[1])).as(w[1]).isEqualTo(w.length > 2 ? w[2] : "");
             case "contains" -> assertThat(first(w[1])).as(w[1]).contains(w[2]);
@@ -155,6 +188,31 @@ final class WireScript {
         nextHeaders.clear();
         last = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         lastXml = null;
+        lastJson = null;
+    }
+
+    private void sendJson(String service, String target, String body) throws Exception {
+        nextHeaders.putIfAbsent("Content-Type", "application/x-amz-json-1.0");
+        nextHeaders.put("X-Amz-Target", target);
+        send(service, body);
+    }
+
+    private JsonNode json() throws Exception {
+        if (lastJson == null) {
+            lastJson = JSON.readTree(last.body());
+        }
+        return lastJson;
+    }
+
+    private JsonNode jsonNode(String pointer) throws Exception {
+        JsonNode node = json().at(pointer);
+        assertThat(node.isMissingNode()).as(pointer + " must be present").isFalse();
+        return node;
+    }
+
+    private String jsonText(String pointer) throws Exception {
+        JsonNode node = jsonNode(pointer);
+        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     private static String authorization(String service) {

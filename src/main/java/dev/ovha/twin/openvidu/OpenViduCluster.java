@@ -45,6 +45,19 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
     private final Instant twinStart;
     private String failingMaster;
     private boolean unstable;
+    private ReplicationManagerConsumer consumer;
+    private int consumers;
+
+    /** The replication-managers read the stack's queue from now on (the seed calls it once the queue exists). */
+    public void consumeFrom(dev.ovha.twin.state.sqs.SqsState sqs) {
+        this.consumer = new ReplicationManagerConsumer(sim, sqs, ec2, this, topology.queueName());
+        masters.values().stream().filter(m -> m.status() == MasterStatus.UP).forEach(m -> consumer.start(m, consumers++));
+    }
+
+    /** Whether the instance can be reached over the network (a cut subnet says no). */
+    boolean reachable(String instanceId) {
+        return true;
+    }
 
     public OpenViduCluster(Sim sim, Ec2State ec2, StackTopology topology, String version, String secret, ConfigStore store) {
         this.sim = sim;
@@ -169,8 +182,15 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                         "OpenVidu Enterprise " + version + " is ready on instance " + instance.id());
                 sim.log().record("master.up", instance.id());
                 schedulePoll(master);
+                startConsuming(master);
             }
         });
+    }
+
+    private void startConsuming(MasterNode master) {
+        if (consumer != null) {
+            consumer.start(master, consumers++);
+        }
     }
 
     private void crash(MasterNode master) {
@@ -222,6 +242,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                 master.setStatus(MasterStatus.UP);
                 sim.log().record("master.restarted", master.instanceId(), "restartCounter", String.valueOf(master.restartCounter()));
                 schedulePoll(master);
+                startConsuming(master);
             }
         });
     }

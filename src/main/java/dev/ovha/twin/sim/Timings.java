@@ -34,7 +34,8 @@ public record Timings(
         Duration configPollInterval,
         Duration mediaNodeReconnectionTimeout,
         Duration ssmInvocationDelay,
-        Duration ssmExecution) {
+        Duration ssmExecution,
+        Duration queuePollInterval) {
 
     public static Timings templateDefaults() {
         return new Timings(
@@ -58,7 +59,8 @@ public record Timings(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
     }
 
     /** The timings by name (seconds, or a count for thresholds), for dumps and for {@link #with}. */

@@ -34,7 +34,36 @@ public enum ConfigKey {
     TWIN_MEDIA("ovha.twin.media", "2", false, "Twin only: number of media nodes (at least 0)."),
     TWIN_TIME_SCALE("ovha.twin.timeScale", "60", false,
             "Twin only: virtual seconds per real second (greater than 0)."),
-    TWIN_SEED("ovha.twin.seed", "42", false, "Twin only: seed for every random choice the twin makes.");
+    TWIN_SEED("ovha.twin.seed", "42", false, "Twin only: seed for every random choice the twin makes."),
+    // Chaos and probe keys: resolved here as text, parsed and validated by dev.ovha.chaos.ChaosSettings and
+    // dev.ovha.probe.ProbeSettings, which own their meaning.
+    ALLOW("ovha.allow", null, false,
+            "Stack name allowed for @mutating scenarios (reversible changes) on aws. Implied for the twin."),
+    CHAOS_ALLOW("ovha.chaos.allow", null, false,
+            "Stack name allowed for @disruptive scenarios (faults) on aws. Implied for the twin."),
+    CHAOS_ALLOW_PRODUCTION("ovha.chaos.allowProduction", null, false,
+            "Stack name that may be changed although it carries a production tag."),
+    CHAOS_DRY_RUN("ovha.chaos.dryRun", "false", false,
+            "true: plan and record every change in the undo journal, make none (FIS experiments run with"
+                    + " actionsMode skip-all)."),
+    CHAOS_PRODUCTION_TAG_KEYS("ovha.chaos.productionTagKeys", "environment,env,stage", false,
+            "Comma-separated stack tag keys that mark production (case-insensitive)."),
+    CHAOS_PRODUCTION_TAG_VALUES("ovha.chaos.productionTagValues", "prod,production", false,
+            "Comma-separated values of those tags that mean production (case-insensitive)."),
+    CHAOS_MIN_HEALTHY_MASTERS("ovha.chaos.minHealthyMasters", "2", false,
+            "A master fault starts only while at least this many masters are healthy (at least 2)."),
+    CHAOS_JOURNAL("ovha.chaos.journal", "reports/undo-journal.jsonl", false,
+            "The undo journal: every change is written here before it is made; relative to the working directory."),
+    CHAOS_SHUTDOWN_BUDGET("ovha.chaos.shutdownBudget", "60", false,
+            "Seconds the kill switch (Ctrl-C, SIGTERM) may spend stopping experiments and playing rollbacks."),
+    CHAOS_UNDO_TIMEOUT("ovha.chaos.undoTimeout", "120", false,
+            "Seconds one undo may wait for its effect, e.g. an FIS experiment reaching a terminal state."),
+    PROBE_RATE("ovha.probe.rate", "20", false,
+            "Availability prober: requests per second (0.1 to 200)."),
+    PROBE_PATH("ovha.probe.path", "/openvidu/api/config", false,
+            "Availability prober: the OpenVidu API path it requests with GET."),
+    PROBE_TIMEOUT("ovha.probe.timeout", "2000", false,
+            "Availability prober: milliseconds before one request counts as failed (timeout).");
 
     /** Every key lives under this prefix, both as a property ({@code ovha.}) and as an env var ({@code OVHA_}). */
     static final String PROPERTY_PREFIX = "ovha.";

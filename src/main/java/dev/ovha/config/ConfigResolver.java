@@ -52,6 +52,7 @@ final class ConfigResolver {
                         raw -> ValueParsers.positiveNumber(ConfigKey.TWIN_TIME_SCALE, raw), ConfigResolver::number),
                 required(ConfigKey.TWIN_SEED, raw -> ValueParsers.anyLong(ConfigKey.TWIN_SEED, raw),
                         String::valueOf));
+        recordUnparsed();
 
         return new HarnessConfig(target, stack, region, awsEndpoint, awsProfile, openviduUrl, openviduSecret,
                 tlsCa, twin, lines);
@@ -87,6 +88,22 @@ final class ConfigResolver {
         T value = parser.apply(raw.get());
         lines.put(key, SettingLine.of(key, show.apply(value), raw.get().source()));
         return Optional.of(value);
+    }
+
+    /**
+     * Keys whose meaning belongs to another package (chaos, probe) are kept as text here, explicit value or
+     * default, so that describe() shows them and {@link HarnessConfig#text} hands them to their parser.
+     */
+    private void recordUnparsed() {
+        for (ConfigKey key : ConfigKey.values()) {
+            if (lines.containsKey(key)) {
+                continue;
+            }
+            Optional<SourcedValue> raw = layers.explicit(key)
+                    .or(() -> key.defaultValue().map(d -> new SourcedValue(d, ValueSource.defaults())));
+            lines.put(key, raw.map(v -> SettingLine.of(key, v.value(), v.source()))
+                    .orElseGet(() -> SettingLine.notSet(key)));
+        }
     }
 
     private void recordConfigFile() {

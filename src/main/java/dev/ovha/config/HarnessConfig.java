@@ -107,6 +107,28 @@ public final class HarnessConfig {
         return twin;
     }
 
+    /**
+     * The text of a key that another package parses and validates ({@code ovha.chaos.*}, {@code ovha.probe.*},
+     * {@code ovha.allow}): the explicit value, else the default; empty when neither exists. Secrets are never
+     * handed out as text.
+     */
+    public Optional<String> text(ConfigKey key) {
+        if (key.isSecret()) {
+            throw new IllegalArgumentException(key.key() + " is a secret; it is not available as text");
+        }
+        return lines.get(key).shown();
+    }
+
+    /**
+     * The one-line error for a {@link #text} value its parser rejects, in the same words as every other
+     * configuration error: {@code ovha.chaos.dryRun = 'yes' (from -Dovha.chaos.dryRun): expected true or false}.
+     */
+    public ConfigException invalid(ConfigKey key, String expectation) {
+        SettingLine line = lines.get(key);
+        return ConfigException.invalid(key, new SourcedValue(line.shown().orElse(""),
+                line.source().orElseGet(ValueSource::defaults)), expectation);
+    }
+
     /** Where the value of {@code key} came from; empty when an optional key is not set. */
     public Optional<ValueSource> sourceOf(ConfigKey key) {
         return lines.get(key).source();

@@ -32,7 +32,20 @@ class DescribeTest {
                 "ovha.twin.masters = 2 (default)",
                 "ovha.twin.media = 2 (default)",
                 "ovha.twin.timeScale = 120 (from env OVHA_TWIN_TIME_SCALE)",
-                "ovha.twin.seed = 7 (from file " + file + ")");
+                "ovha.twin.seed = 7 (from file " + file + ")",
+                "ovha.allow = (not set)",
+                "ovha.chaos.allow = (not set)",
+                "ovha.chaos.allowProduction = (not set)",
+                "ovha.chaos.dryRun = false (default)",
+                "ovha.chaos.productionTagKeys = environment,env,stage (default)",
+                "ovha.chaos.productionTagValues = prod,production (default)",
+                "ovha.chaos.minHealthyMasters = 2 (default)",
+                "ovha.chaos.journal = reports/undo-journal.jsonl (default)",
+                "ovha.chaos.shutdownBudget = 60 (default)",
+                "ovha.chaos.undoTimeout = 120 (default)",
+                "ovha.probe.rate = 20 (default)",
+                "ovha.probe.path = /openvidu/api/config (default)",
+                "ovha.probe.timeout = 2000 (default)");
     }
 
     @Test

@@ -78,7 +78,11 @@ class HarnessConfigResolutionTest {
         assertThat(ConfigKey.allKeys()).containsExactly(
                 "ovha.config.file", "ovha.target", "ovha.stack", "ovha.region", "ovha.aws.endpoint",
                 "ovha.aws.profile", "ovha.openvidu.url", "ovha.openvidu.secret", "ovha.tls.ca",
-                "ovha.twin.masters", "ovha.twin.media", "ovha.twin.timeScale", "ovha.twin.seed");
+                "ovha.twin.masters", "ovha.twin.media", "ovha.twin.timeScale", "ovha.twin.seed",
+                "ovha.allow", "ovha.chaos.allow", "ovha.chaos.allowProduction", "ovha.chaos.dryRun",
+                "ovha.chaos.productionTagKeys", "ovha.chaos.productionTagValues", "ovha.chaos.minHealthyMasters",
+                "ovha.chaos.journal", "ovha.chaos.shutdownBudget", "ovha.chaos.undoTimeout",
+                "ovha.probe.rate", "ovha.probe.path", "ovha.probe.timeout");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package dev.ovha.chaos;
+
+import dev.ovha.aws.AwsClients;
+import dev.ovha.probe.OpenViduEndpoint;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.fis.FisClient;
+
+/**
+ * What undo actions act through: the AWS clients, FIS, OpenVidu's REST API (looked up only when an undo
+ * needs it, since a cleanup of capacity changes should not require the OpenVidu secret), the secret screen,
+ * a time limit for undos that wait, and the kill switch's stop flag.
+ */
+public final class UndoContext {
+    private final AwsClients aws;
+    private final Supplier<FisClient> fis;
+    private final Supplier<OpenViduEndpoint> openvidu;
+    private final SecretScreen screen;
+    private final Duration timeout;
+    private final StopFlag stop;
+    private OpenViduAdmin admin;
+
+    public UndoContext(AwsClients aws, Supplier<FisClient> fis, Supplier<OpenViduEndpoint> openvidu,
+                       SecretScreen screen, Duration timeout, StopFlag stop) {
+        this.aws = Objects.requireNonNull(aws, "aws");
+        this.fis = Objects.requireNonNull(fis, "fis");
+        this.openvidu = Objects.requireNonNull(openvidu, "openvidu");
+        this.screen = Objects.requireNonNull(screen, "screen");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.stop = Objects.requireNonNull(stop, "stop");
+    }
+
+    /** The usual context: FIS from the same {@link AwsClients} as every other service. */
+    public static UndoContext of(AwsClients aws, Supplier<OpenViduEndpoint> openvidu, SecretScreen screen,
+                                 Duration timeout, StopFlag stop) {
+        return new UndoContext(aws, aws::fis, openvidu, screen, timeout, stop);
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public FisClient fis() {
+        return fis.get();
+    }
+
+    synchronized OpenViduAdmin openvidu() {
+        if (admin == null) {
+            admin = new OpenViduAdmin(openvidu.get());
+            screen.add(openvidu.get().secret().reveal());
+        }
+        return admin;
+    }
+
+    public SecretScreen screen() {
+        return screen;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public StopFlag stop() {
+        return stop;
+    }
+
+    /** The same context with another stop flag (the kill switch's own, while it plays rollbacks). */
+    public UndoContext withStop(StopFlag flag) {
+        return new UndoContext(aws, fis, openvidu, screen, timeout, flag);
+    }
+}

@@ -18,9 +18,9 @@ public final class SecretKeys {
     private SecretKeys() {
     }
 
-    /** True when any {@code _}/{@code -}/{@code .}-separated word of the name is a secret word. */
+    /** True when any word of the name ({@code _ - .} separated, or camelCase) is a secret word. */
     public static boolean looksSecret(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
+        String upper = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
         return Arrays.stream(upper.split("[_.\\-]+")).anyMatch(word -> WORDS.contains(word)
                 || word.endsWith("SECRET") || word.endsWith("PASSWORD") || word.endsWith("TOKEN"));
     }

@@ -67,11 +67,12 @@ public final class UndoJournal implements AutoCloseable {
         try {
             Files.createDirectories(absolute.getParent());
             boolean created = !Files.exists(absolute);
+            boolean torn = !created && !endsWithNewline(absolute);
             FileChannel channel = FileChannel.open(absolute, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND, StandardOpenOption.READ);
+                    StandardOpenOption.APPEND);
             if (created) {
                 syncDirectory(absolute.getParent());
-            } else if (channel.size() > 0 && !endsWithNewline(channel)) {
+            } else if (torn) {
                 // A crash tore the last line: start ours on a fresh line so both stay parseable.
                 write(channel, "\n");
             }
@@ -267,10 +268,16 @@ public final class UndoJournal implements AutoCloseable {
         }
     }
 
-    private static boolean endsWithNewline(FileChannel channel) throws IOException {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, channel.size() - 1);
-        return last.get(0) == '\n';
+    /** An empty file counts as ending well: there is no line to tear. */
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (read.size() == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, read.size() - 1);
+            return last.get(0) == '\n';
+        }
     }
 
     /** So that a freshly created journal's directory entry survives a crash too (Linux; a no-op elsewhere). */

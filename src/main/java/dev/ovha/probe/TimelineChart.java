@@ -89,8 +89,8 @@ public final class TimelineChart {
     }
 
     private static XYChart answeredByPanel(Timeline timeline) {
-        XYChart chart = panel(timeline, "Who answered: one lane per AWS_INSTANCE_ID (instance-id mix "
-                + mix(timeline.instanceMix()) + ")", "answered by");
+        XYChart chart = panel(timeline, "Who answered each request (one lane per AWS_INSTANCE_ID)", "answered by");
+        Map<String, String> shares = shares(timeline.instanceMix());
         List<String> lanes = new ArrayList<>(timeline.instanceMix().keySet());
         lanes.add(0, "failed");
         Map<String, List<double[]>> points = new java.util.LinkedHashMap<>();
@@ -105,7 +105,8 @@ public final class TimelineChart {
             if (xy.isEmpty()) {
                 return;
             }
-            XYSeries series = chart.addSeries(lane.equals("failed") ? "failed (" + failures(timeline) + ")" : lane,
+            XYSeries series = chart.addSeries(lane.equals("failed") ? "failed (" + failures(timeline) + " requests)"
+                            : lane + " (" + shares.get(lane) + " of answers)",
                     xy.stream().mapToDouble(p -> p[0]).toArray(), xy.stream().mapToDouble(p -> p[1]).toArray());
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             series.setMarker(SeriesMarkers.CIRCLE);
@@ -161,14 +162,11 @@ public final class TimelineChart {
         return timeline.samples().stream().filter(s -> !s.ok()).count();
     }
 
-    private static String mix(Map<String, Integer> mix) {
-        int total = mix.values().stream().mapToInt(Integer::intValue).sum();
-        if (total == 0) {
-            return "none";
-        }
-        StringBuilder text = new StringBuilder();
-        mix.forEach((id, n) -> text.append(text.length() == 0 ? "" : ", ")
-                .append(id).append(' ').append(String.format(Locale.ROOT, "%.0f %%", 100.0 * n / total)));
-        return text.toString();
+    /** Each instance's share of the answers, e.g. {@code 79 %}. */
+    private static Map<String, String> shares(Map<String, Integer> mix) {
+        int total = Math.max(1, mix.values().stream().mapToInt(Integer::intValue).sum());
+        Map<String, String> shares = new java.util.LinkedHashMap<>();
+        mix.forEach((id, n) -> shares.put(id, String.format(Locale.ROOT, "%.0f %%", 100.0 * n / total)));
+        return shares;
     }
 }

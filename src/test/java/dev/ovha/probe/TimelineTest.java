@@ -116,8 +116,6 @@ class TimelineTest {
         assertThat(json.path("summary").path("longestErrorWindow").path("durationMillis").asLong()).isEqualTo(903);
         assertThat(json.path("markers").get(1).path("label").asText()).isEqualTo("target unhealthy");
         assertThat(json.path("buckets")).hasSize(100);
-        Files.copy(report.chart(), Path.of("target", "timeline-synthetic.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package dev.ovha.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import dev.ovha.aws.AwsClients;
+import dev.ovha.aws.AwsTarget;
+import dev.ovha.config.Secret;
+import dev.ovha.twin.Twin;
+import dev.ovha.twin.TwinEndpoints;
+import dev.ovha.twin.TwinOptions;
+import dev.ovha.twin.sim.TwinEvent;
+import dev.ovha.twin.state.GroupInstance;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The prober against a twin running in real time: what it measures when a master is terminated, compared
+ * with the twin's ground truth (the moment the instance stopped serving, the moment the load balancer
+ * stopped sending it traffic).
+ */
+class AvailabilityProberTest {
+    /** 20 virtual seconds per real second: the outage (about 20 virtual s) lasts about one real second. */
+    private static final double TIME_SCALE = 20;
+    private static final ProbeSettings FAST = new ProbeSettings(50, "/openvidu/api/config", Duration.ofSeconds(2));
+    private static final Set<String> LEFT_HEALTHY = Set.of("target.unhealthy", "target.unused", "target.draining");
+
+    private static OpenViduEndpoint endpoint(TwinEndpoints e) {
+        return new OpenViduEndpoint(e.openviduUrl(), Secret.of(e.secret()), Optional.of(e.caPem()));
+    }
+
+    @Test
+    void aHealthyStackAnswersEveryRequestFromBothMasters() {
+        try (Twin twin = Twin.start(TwinOptions.defaults())) {
+            AvailabilityProber prober = AvailabilityProber.start(endpoint(twin.endpoints()), FAST);
+            await("40 probe answers").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> prober.snapshot().requests() >= 40);
+            Timeline timeline = prober.stop();
+
+            assertThat(timeline.successRatio()).isEqualTo(1.0);
+            assertThat(timeline.errorWindows()).isEmpty();
+            List<String> masters = twin.inWorld(w -> w.masterGroup().instances().stream()
+                    .map(GroupInstance::instanceId).toList());
+            assertThat(timeline.instanceMix()).containsOnlyKeys(masters);
+            assertThat(timeline.samples()).allSatisfy(s -> assertThat(s.latencyMillis()).isPositive().isLessThan(2000));
+            // Open loop: the pace is the configured one, whatever the answers take.
+            double seconds = Duration.between(timeline.samples().get(0).start(),
+                    timeline.samples().get(timeline.requests() - 1).start()).toNanos() / 1e9;
+            assertThat((timeline.requests() - 1) / seconds).isCloseTo(50, within(10.0));
+            assertThat(prober.stop()).isEqualTo(timeline);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsAnErrorClassNotAStatus() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        OpenViduEndpoint nowhere = new OpenViduEndpoint(URI.create("http://127.0.0.1:" + port), Secret.of("s3cr3t"),
+                Optional.empty());
+        AvailabilityProber prober = AvailabilityProber.start(nowhere, FAST);
+        await("5 probe attempts").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> prober.snapshot().requests() >= 5);
+        Timeline timeline = prober.stop();
+
+        assertThat(timeline.samples()).allSatisfy(s -> {
+            assertThat(s.status()).isNull();
+            assertThat(s.error()).isEqualTo("connect");
+        });
+        assertThat(timeline.successRatio()).isZero();
+        assertThat(timeline.summary().toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void measuresTheErrorWindowOfAMasterTerminationWithinAFewHundredMillisecondsOfTheTruth() throws Exception {
+        try (Twin twin = Twin.start(TwinOptions.defaults().withTimeScale(TIME_SCALE));
+             AwsClients aws = new AwsClients(emulator(twin.endpoints()))) {
+            AvailabilityProber prober = AvailabilityProber.start(endpoint(twin.endpoints()), FAST);
+            await("a second of steady answers").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> prober.snapshot().requests() >= 50);
+            List<String> masters = twin.inWorld(w -> w.masterGroup().instances().stream()
+                    .map(GroupInstance::instanceId).toList());
+            String victim = masters.get(0);
+            long before = twin.events().all().size();
+
+            // The first call of a client loads the SDK's service model (a second or two): not part of the fault.
+            aws.ec2().describeInstances(r -> r.instanceIds(victim));
+            aws.ec2().terminateInstances(r -> r.instanceIds(victim));
+            prober.mark("fault start: TerminateInstances " + victim);
+            TwinEvent replacementHealthy = await("a replacement master healthy behind the load balancer")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> first(twin.events().since(before), e -> e.type().equals("target.healthy")
+                            && !masters.contains(e.subject())), Optional::isPresent).orElseThrow();
+            await("a second of probing after recovery").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Instant.now().isAfter(replacementHealthy.realTime().plusSeconds(1)));
+
+            List<TwinEvent> truth = twin.events().since(before);
+            TwinEvent down = first(truth, e -> e.type().equals("instance.shutting-down") && e.subject().equals(victim))
+                    .orElseThrow();
+            TwinEvent leftHealthy = first(truth, e -> LEFT_HEALTHY.contains(e.type()) && e.subject().equals(victim))
+                    .orElseThrow();
+            TwinEvent launched = first(truth, e -> e.type().equals("instance.pending") && !masters.contains(e.subject())
+                    && e.subject().equals(replacementHealthy.subject())).orElseThrow();
+            prober.mark(leftHealthy.type().replace('.', ' '), leftHealthy.realTime());
+            prober.mark("replacement launched", launched.realTime());
+            prober.mark("replacement healthy", replacementHealthy.realTime());
+            Timeline timeline = prober.stop();
+            TimelineReport.write(TimelineReport.DEFAULT_ROOT, "selftest master termination on the twin", timeline);
+
+            ErrorWindow measured = timeline.longestErrorWindow().orElseThrow();
+            assertThat(timeline.errorWindows()).as(timeline.summary().oneLine()).hasSize(1);
+            assertThat(millisBetween(down.realTime(), measured.start())).as("error window start vs instance down")
+                    .isBetween(-50L, 300L);
+            assertThat(millisBetween(leftHealthy.realTime(), measured.end())).as("error window end vs target left")
+                    .isBetween(-300L, 300L);
+            // Round robin over two masters, one of them dead: about every other request fails in the window.
+            assertThat((double) measured.failures() / measured.requests()).isBetween(0.3, 0.7);
+            assertThat(timeline.successRatio()).isBetween(0.5, 0.999);
+            assertThat(timeline.outcomes()).containsOnlyKeys("200", "502");
+            assertThat(timeline.instanceMix()).containsKeys(masters.get(0), masters.get(1), replacementHealthy.subject());
+            assertThat(timeline.markers()).extracting(TimelineMarker::label).containsExactly(
+                    "fault start: TerminateInstances " + victim, leftHealthy.type().replace('.', ' '),
+                    "replacement launched", "replacement healthy");
+        }
+    }
+
+    private static AwsTarget emulator(TwinEndpoints e) {
+        return AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey());
+    }
+
+    private static Optional<TwinEvent> first(List<TwinEvent> events, java.util.function.Predicate<TwinEvent> which) {
+        return events.stream().filter(which).findFirst();
+    }
+
+    private static long millisBetween(Instant truth, Instant measured) {
+        return Duration.between(truth, measured).toMillis();
+    }
+}

@@ -27,8 +27,8 @@ final class ChaosWait {
     static <T> T until(String name, Duration timeout, StopFlag stop, Supplier<T> observe, Predicate<T> done,
                        Function<T, String> describe) {
         AtomicReference<T> last = new AtomicReference<>();
-        Duration poll = timeout.dividedBy(50).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
-                : timeout.dividedBy(50).compareTo(Duration.ofMillis(20)) < 0 ? Duration.ofMillis(20) : timeout.dividedBy(50);
+        // About fifty looks over the time limit, but never more often than every 20 ms nor less than every second.
+        Duration poll = clamp(timeout.dividedBy(50), Duration.ofMillis(20), Duration.ofSeconds(1));
         try {
             Awaitility.await(name).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(poll)
                     .failFast("the run was asked to stop", stop::stopRequested)
@@ -44,5 +44,9 @@ final class ChaosWait {
                     : "timed out after " + timeout.toSeconds() + " s";
             throw new IllegalStateException(Objects.requireNonNull(name) + ": " + why + "; last seen: " + seen);
         }
+    }
+
+    private static Duration clamp(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
     }
 }

@@ -28,8 +28,7 @@ public final class Cleanup {
         try {
             swept = sweeper.sweep(stack, current);
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            sweepError = Optional.of(rollbacks.context().screen().scrub(Verdict.oneLine(message)));
+            sweepError = Optional.of(rollbacks.context().screen().scrub(Verdict.oneLine(Failures.describe(e))));
         }
         return new CleanupReport(stack, replayed, swept, sweepError, others, contents.unreadable());
     }

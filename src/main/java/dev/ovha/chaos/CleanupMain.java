@@ -44,6 +44,17 @@ public final class CleanupMain {
         System.exit(run(config, Path.of("").toAbsolutePath(), null, System.out, System.err));
     }
 
+    private static String conclusion(CleanupReport report, String stack, UndoJournal journal) {
+        if (report.clean()) {
+            return "scripts/cleanup: stack " + stack + " is back as ovha found it";
+        }
+        if (report.replayed().clean()) {
+            return "scripts/cleanup: every journal entry is undone, but the FIS sweep could not finish, so FIS"
+                    + " experiments or templates of earlier runs may be left";
+        }
+        return "scripts/cleanup: some changes could not be undone; they stay in " + journal.file();
+    }
+
     /**
      * Runs a cleanup and returns the exit status.
      *
@@ -76,12 +87,11 @@ public final class CleanupMain {
             CleanupReport report = new Cleanup(new Rollbacks(journal, context), new FisSweeper(context))
                     .run(config.stack());
             report.lines().forEach(line -> out.println("  " + line));
-            out.println(report.clean() ? "scripts/cleanup: stack " + config.stack() + " is back as ovha found it"
-                    : "scripts/cleanup: some changes could not be undone; they stay in " + journal.file());
+            out.println(conclusion(report, config.stack(), journal));
             out.flush();
             return report.clean() ? 0 : 1;
         } catch (RuntimeException e) {
-            err.println("scripts/cleanup: " + screen.scrub(Verdict.oneLine(String.valueOf(e.getMessage()))));
+            err.println("scripts/cleanup: " + screen.scrub(Verdict.oneLine(Failures.describe(e))));
             return 1;
         }
     }

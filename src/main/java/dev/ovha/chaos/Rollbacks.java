@@ -57,18 +57,14 @@ public final class Rollbacks {
             journal.markDone(entry, result);
             return new UndoOutcome(entry, true, result);
         } catch (RuntimeException e) {
-            String error = in.screen().scrub(Verdict.oneLine(entry.undo().describe() + " failed: " + describe(e)));
+            String error = in.screen().scrub(Verdict.oneLine(entry.undo().describe() + " failed: "
+                    + Failures.describe(e)));
             try {
                 journal.markFailed(entry, error);
             } catch (RuntimeException journalError) {
-                error = error + " (and the journal could not record it: " + describe(journalError) + ")";
+                error = error + " (and the journal could not record it: " + Failures.describe(journalError) + ")";
             }
             return new UndoOutcome(entry, false, error);
         }
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 }

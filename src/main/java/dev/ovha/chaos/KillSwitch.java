@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,7 +100,7 @@ public final class KillSwitch implements StopFlag, AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.Executor daemonExecutor() {
+    private static Executor daemonExecutor() {
         return task -> {
             Thread thread = new Thread(task, "ovha-kill-switch-rollbacks");
             thread.setDaemon(true);

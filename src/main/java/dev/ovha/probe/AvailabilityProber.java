@@ -10,7 +10,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,10 +185,5 @@ public final class AvailabilityProber implements AutoCloseable {
             return "io";
         }
         return "error:" + cause.getClass().getSimpleName();
-    }
-
-    /** For tests and reports: the configured pace. */
-    public Duration interval() {
-        return settings.interval();
     }
 }

@@ -63,9 +63,14 @@ public final class AvailabilityProber implements AutoCloseable {
         this.started = Instant.now();
     }
 
-    /** Starts probing at once; {@link #stop()} ends it and returns what was seen. */
+    /**
+     * Starts probing; {@link #stop()} ends it and returns what was seen. One unrecorded request goes first
+     * (bounded by the timeout, its outcome ignored): a cold JVM's first TLS handshake and class loading take
+     * a second or two, which must not show up as an outage of the stack.
+     */
     public static AvailabilityProber start(OpenViduEndpoint endpoint, ProbeSettings settings) {
         AvailabilityProber prober = new AvailabilityProber(endpoint, settings);
+        prober.warmUp();
         long period = settings.interval().toNanos();
         prober.ticker.scheduleAtFixedRate(prober::send, 0, period, TimeUnit.NANOSECONDS);
         return prober;
@@ -118,10 +123,24 @@ public final class AvailabilityProber implements AutoCloseable {
         stop();
     }
 
+    private void warmUp() {
+        try {
+            http.send(request(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // Whatever is wrong will show in the recorded requests.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpRequest request() {
+        return HttpRequest.newBuilder(url).GET().timeout(settings.timeout()).header("Authorization", authorization)
+                .build();
+    }
+
     private void send() {
         long number = seq.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(settings.timeout())
-                .header("Authorization", authorization).build();
+        HttpRequest request = request();
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         CompletableFuture<HttpResponse<String>> future;

@@ -39,6 +39,7 @@ class AvailabilityProberTest {
     @Test
     void aHealthyStackAnswersEveryRequestFromBothMasters() {
         try (Twin twin = Twin.start(TwinOptions.defaults())) {
+            warmUp(endpoint(twin.endpoints()));
             AvailabilityProber prober = AvailabilityProber.start(endpoint(twin.endpoints()), FAST);
             await("40 probe answers").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                     .until(() -> prober.snapshot().requests() >= 40);
@@ -49,7 +50,10 @@ class AvailabilityProberTest {
             List<String> masters = twin.inWorld(w -> w.masterGroup().instances().stream()
                     .map(GroupInstance::instanceId).toList());
             assertThat(timeline.instanceMix()).containsOnlyKeys(masters);
-            assertThat(timeline.samples()).allSatisfy(s -> assertThat(s.latencyMillis()).isPositive().isLessThan(2000));
+            assertThat(timeline.samples()).allSatisfy(s -> assertThat(s.latencyMillis()).isPositive());
+            double median = timeline.samples().stream().mapToDouble(ProbeSample::latencyMillis).sorted()
+                    .skip(timeline.requests() / 2).findFirst().orElseThrow();
+            assertThat(median).as("median latency (ms) on loopback").isLessThan(500);
             // Open loop: the pace is the configured one, whatever the answers take.
             double seconds = Duration.between(timeline.samples().get(0).start(),
                     timeline.samples().get(timeline.requests() - 1).start()).toNanos() / 1e9;
@@ -83,6 +87,7 @@ class AvailabilityProberTest {
     void measuresTheErrorWindowOfAMasterTerminationWithinAFewHundredMillisecondsOfTheTruth() throws Exception {
         try (Twin twin = Twin.start(TwinOptions.defaults().withTimeScale(TIME_SCALE));
              AwsClients aws = new AwsClients(emulator(twin.endpoints()))) {
+            warmUp(endpoint(twin.endpoints()));
             AvailabilityProber prober = AvailabilityProber.start(endpoint(twin.endpoints()), FAST);
             await("a second of steady answers").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                     .until(() -> prober.snapshot().requests() >= 50);
@@ -129,6 +134,24 @@ class AvailabilityProberTest {
             assertThat(timeline.markers()).extracting(TimelineMarker::label).containsExactly(
                     "fault start: TerminateInstances " + victim, leftHealthy.type().replace('.', ' '),
                     "replacement launched", "replacement healthy");
+        }
+    }
+
+    /**
+     * Probes until the last 25 answers are all fast successes, then throws that prober away: a cold JVM on a
+     * busy two-core machine takes seconds over its first TLS handshakes, which is not what these tests measure.
+     */
+    private static void warmUp(OpenViduEndpoint endpoint) {
+        AvailabilityProber warmUp = AvailabilityProber.start(endpoint, FAST);
+        try {
+            await("25 fast answers in a row (warm-up)").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        List<ProbeSample> samples = warmUp.snapshot().samples();
+                        return samples.size() >= 25 && samples.subList(samples.size() - 25, samples.size()).stream()
+                                .allMatch(s -> s.ok() && s.latencyMillis() < 100);
+                    });
+        } finally {
+            warmUp.stop();
         }
     }
 

@@ -126,8 +126,11 @@ class AvailabilityProberTest {
                     .isBetween(-50L, 300L);
             assertThat(millisBetween(leftHealthy.realTime(), measured.end())).as("error window end vs target left")
                     .isBetween(-300L, 300L);
-            // Round robin over two masters, one of them dead: about every other request fails in the window.
-            assertThat((double) measured.failures() / measured.requests()).isBetween(0.3, 0.7);
+            // Every failure happened while, by the ground truth, the load balancer still sent traffic to the dead
+            // master. (How many there are depends on how fast the twin's clock ran on a busy machine.)
+            assertThat(measured.failures()).isPositive();
+            assertThat(timeline.samples()).filteredOn(s -> !s.ok()).allSatisfy(s -> assertThat(s.start())
+                    .isBetween(down.realTime().minusMillis(50), leftHealthy.realTime().plusMillis(50)));
             assertThat(timeline.successRatio()).isBetween(0.5, 0.999);
             assertThat(timeline.outcomes()).containsOnlyKeys("200", "502");
             assertThat(timeline.instanceMix()).containsKeys(masters.get(0), masters.get(1), replacementHealthy.subject());

@@ -313,6 +313,9 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
             default:
                 break;
         }
+        if (!ec2.network().isReachable(instanceId)) {
+            return ProbeResult.timeout(); // its subnet is cut off (FIS disrupt-connectivity): the check gets no answer
+        }
         if (instanceId.equals(failingMaster)) {
             return ProbeResult.codeMismatch(502);
         }
@@ -325,7 +328,8 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         MasterNode master = masters.get(instanceId);
         Instance instance = ec2.instance(instanceId).orElse(null);
         return master != null && master.status() == MasterStatus.UP && instance != null
-                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster);
+                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster)
+                && ec2.network().isReachable(instanceId);
     }
 
     /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */

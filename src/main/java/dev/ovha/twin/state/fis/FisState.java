@@ -7,6 +7,7 @@ import dev.ovha.twin.state.cloudwatch.CloudWatchState;
 import dev.ovha.twin.state.cloudwatch.MetricAlarm;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class FisState {
 
     /** The tags of a template or an experiment, by ARN. */
     public Map<String, String> tags(String arn) {
-        return Map.copyOf(taggable(arn));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(taggable(arn)));
     }
 
     public void tag(String arn, Map<String, String> tags) {

@@ -5,6 +5,7 @@ import dev.ovha.tls.PemTrust;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
+import dev.ovha.twin.control.StateDump;
 import dev.ovha.twin.state.fis.ActionRun;
 import dev.ovha.twin.state.fis.ActionStatus;
 import dev.ovha.twin.state.fis.Experiment;
@@ -139,6 +140,8 @@ class FisDynamicsTest {
         twin.advance(Duration.ofSeconds(1));
         assertThat(reachable(masterA)).isFalse();
         assertThat(reachable(masterB)).isTrue();
+        Object dumped = inWorld(w -> StateDump.of(w).get("cutSubnets"));
+        assertThat(dumped).as("the control API's state dump").isEqualTo(List.of(subnetA));
         boolean ssmReaches = inWorld(w -> w.ssm().isManaged(masterA));
         assertThat(ssmReaches).as("SSM cannot reach it either").isFalse();
         assertThat(events(twin, "network.cut", subnetA)).singleElement()

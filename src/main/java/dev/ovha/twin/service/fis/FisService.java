@@ -63,7 +63,12 @@ public final class FisService implements RestService {
         operations.put("ListExperiments", this::listExperiments);
         operations.put("ListExperimentResolvedTargets", this::listResolvedTargets);
         operations.put("TagResource", (call, fis) -> {
-            fis.tag(call.resource(), call.body().stringMap("tags"));
+            JsonInput in = call.body();
+            if (!in.has("tags")) {
+                throw AwsError.badRequest("ValidationException",
+                        "1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+            }
+            fis.tag(call.resource(), in.stringMap("tags"));
             return Struct.of();
         });
         operations.put("UntagResource", (call, fis) -> {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -72,6 +73,11 @@ public final class AwsClients implements AutoCloseable {
 
     public EventBridgeClient eventBridge() {
         return cached(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()));
+    }
+
+    /** Run Command on the stack's instances: how the harness reads the masters' logs. */
+    public SsmClient ssm() {
+        return cached(SsmClient.class, () -> configure(SsmClient.builder()));
     }
 
     /** Metrics and alarms (SDK 2.40.2 speaks the query protocol to CloudWatch). */

@@ -17,6 +17,7 @@ import dev.ovha.twin.service.fis.FisService;
 import dev.ovha.twin.service.s3.S3Service;
 import dev.ovha.twin.service.events.EventBridgeService;
 import dev.ovha.twin.service.sqs.SqsService;
+import dev.ovha.twin.service.ssm.SsmService;
 import dev.ovha.twin.service.sts.StsService;
 import dev.ovha.twin.sim.Account;
 import dev.ovha.twin.sim.ActiveFaults;
@@ -80,7 +81,7 @@ public final class Twin implements AutoCloseable {
                 new ElbV2Service(options.pageSize()), new CloudFormationService(options.pageSize()), new StsService(),
                 new CloudWatchService(options.pageSize()));
         List<JsonService> jsonServices = List.of(new SqsService(options.pageSize()),
-                new EventBridgeService(options.pageSize()));
+                new EventBridgeService(options.pageSize()), new SsmService(options.pageSize()));
         this.router = new AwsRouter(() -> world, services, jsonServices).register(new S3Service(options.pageSize()))
                 .register(new FisService(options.pageSize()));
         AtomicInteger threads = new AtomicInteger();

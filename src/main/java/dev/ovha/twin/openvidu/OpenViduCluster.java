@@ -45,6 +45,19 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
     private final Instant twinStart;
     private String failingMaster;
     private boolean unstable;
+    private ReplicationManagerConsumer consumer;
+    private int consumers;
+
+    /** The replication-managers read the stack's queue from now on (the seed calls it once the queue exists). */
+    public void consumeFrom(dev.ovha.twin.state.sqs.SqsState sqs) {
+        this.consumer = new ReplicationManagerConsumer(sim, sqs, ec2, this, topology.queueName());
+        masters.values().stream().filter(m -> m.status() == MasterStatus.UP).forEach(m -> consumer.start(m, consumers++));
+    }
+
+    /** Whether the instance can be reached over the network (a cut subnet says no). */
+    boolean reachable(String instanceId) {
+        return ec2.network().isReachable(instanceId);
+    }
 
     public OpenViduCluster(Sim sim, Ec2State ec2, StackTopology topology, String version, String secret, ConfigStore store) {
         this.sim = sim;
@@ -169,8 +182,15 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                         "OpenVidu Enterprise " + version + " is ready on instance " + instance.id());
                 sim.log().record("master.up", instance.id());
                 schedulePoll(master);
+                startConsuming(master);
             }
         });
+    }
+
+    private void startConsuming(MasterNode master) {
+        if (consumer != null) {
+            consumer.start(master, consumers++);
+        }
     }
 
     private void crash(MasterNode master) {
@@ -222,6 +242,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                 master.setStatus(MasterStatus.UP);
                 sim.log().record("master.restarted", master.instanceId(), "restartCounter", String.valueOf(master.restartCounter()));
                 schedulePoll(master);
+                startConsuming(master);
             }
         });
     }
@@ -313,7 +334,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
             default:
                 break;
         }
-        if (!ec2.network().isReachable(instanceId)) {
+        if (!reachable(instanceId)) {
             return ProbeResult.timeout(); // its subnet is cut off (FIS disrupt-connectivity): the check gets no answer
         }
         if (instanceId.equals(failingMaster)) {
@@ -329,7 +350,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         Instance instance = ec2.instance(instanceId).orElse(null);
         return master != null && master.status() == MasterStatus.UP && instance != null
                 && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster)
-                && ec2.network().isReachable(instanceId);
+                && reachable(instanceId);
     }
 
     /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */

@@ -152,6 +152,27 @@ public final class JsonInput implements AwsInput {
         return out;
     }
 
+    /** A map of string to list of strings ({@code "Parameters": {"commands": ["echo hi"]}}, as SSM has it). */
+    public Map<String, java.util.List<String>> stringListMap(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw wrongType(name, "an object", value);
+        }
+        Map<String, java.util.List<String>> out = new LinkedHashMap<>();
+        value.fields().forEachRemaining(e -> {
+            if (!e.getValue().isArray()) {
+                throw wrongType(name + "." + e.getKey(), "an array of strings", e.getValue());
+            }
+            java.util.List<String> items = new java.util.ArrayList<>();
+            e.getValue().forEach(item -> items.add(item.asText()));
+            out.put(e.getKey(), items);
+        });
+        return out;
+    }
+
     /** Whether the member is present and not null (an explicitly empty list or map counts as present). */
     public boolean has(String name) {
         return member(name) != null;

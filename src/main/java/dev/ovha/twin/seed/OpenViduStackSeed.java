@@ -157,6 +157,7 @@ public final class OpenViduStackSeed {
         world.masterGroup().activeInstances().forEach(m -> cluster.seedMaster(world.ec2().instance(m.instanceId()).orElseThrow()));
         world.mediaGroup().activeInstances().forEach(m -> cluster.seedMediaNode(world.ec2().instance(m.instanceId()).orElseThrow()));
         world.setOpenVidu(cluster);
+        cluster.consumeFrom(world.sqs());
     }
 
     private Subnet subnet(String vpcId, String cidr, Zone zone, String name) {

@@ -34,6 +34,12 @@ public enum Fault {
             "the load balancer's certificate expires in 7 days"),
     MASTERS_NOT_SSM_MANAGED("masters-not-ssm-managed", Kind.BEHAVIOUR,
             "the master nodes' role lacks AmazonSSMManagedInstanceCore, so SSM cannot run commands on them"),
+    EVENTS_NOT_CONSUMED("events-not-consumed", Kind.BEHAVIOUR,
+            "the masters' replication-manager reads the wrong queue (RM_SQS_QUEUE), so nobody consumes the stack's events"),
+    LAUNCH_NOT_REGISTERED("launch-not-registered", Kind.BEHAVIOUR,
+            "the masters consume launch events but never register the new media node"),
+    TERMINATE_NOT_DEREGISTERED("terminate-not-deregistered", Kind.BEHAVIOUR,
+            "the masters consume terminate events but keep the leaving media node registered until it dies"),
     CLUSTER_UNSTABLE("cluster-unstable", Kind.BEHAVIOUR,
             "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)"),
 

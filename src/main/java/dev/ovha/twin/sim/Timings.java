@@ -37,6 +37,7 @@ public record Timings(
         Duration mediaNodeReconnectionTimeout,
         Duration ssmInvocationDelay,
         Duration ssmExecution,
+        Duration queuePollInterval,
         Duration fisInitiation,
         Duration fisStopping) {
 
@@ -63,6 +64,7 @@ public record Timings(
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2));
     }

@@ -26,6 +26,12 @@ class CloudWatchSdkTest extends TwinSdkTestBase {
 
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
+    /** These tests count the queue's traffic themselves: the masters' replication-managers must not consume. */
+    @org.junit.jupiter.api.BeforeEach
+    void nobodyConsumes() {
+        twin.inject(dev.ovha.twin.sim.Fault.EVENTS_NOT_CONSUMED);
+    }
+
     @Test
     void theMediaCpuAlarmsMatchTheScalingPoliciesThatNameThem() {
         List<MetricAlarm> alarms = aws.cloudWatch().describeAlarmsPaginator(r -> { }).metricAlarms().stream().toList();

@@ -194,6 +194,23 @@ class FisDynamicsTest {
     }
 
     @Test
+    void aMasterInACutSubnetConsumesNothingFromTheQueue() {
+        String masterA = masterIn("us-east-1a");
+        String masterB = masterIn("us-east-1b");
+        inWorld(w -> {
+            // Keep the unreachable master in the group: this test watches it, not its replacement.
+            w.masterGroup().suspend("ReplaceUnhealthy");
+            return null;
+        });
+        run(template().target("zoneA", subnetInZone("us-east-1a"))
+                .action("cut", "aws:network:disrupt-connectivity", Map.of("duration", "PT5M"), "Subnets", "zoneA"));
+        long before = notifications(masterA);
+        twin.advance(Duration.ofMinutes(4));
+        assertThat(notifications(masterA)).as("cut off: it cannot reach SQS").isEqualTo(before);
+        assertThat(notifications(masterB)).as("every schedule message went to the other master").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void actionsRunInTheirStartAfterOrder() {
         String id = run(template().target("masters", runningInstancesOfGroup(MASTERS, "COUNT(1)"))
                 .action("first", "aws:fis:wait", Map.of("duration", "PT1M"), null, null)
@@ -268,6 +285,11 @@ class FisDynamicsTest {
     private String masterIn(String zone) {
         return inWorld(w -> w.masterGroup().activeInstances().stream().filter(m -> m.availabilityZone().equals(zone))
                 .findFirst().orElseThrow().instanceId());
+    }
+
+    private long notifications(String master) {
+        return inWorld(w -> w.openVidu().master(master).orElseThrow().log().lines().stream()
+                .filter(l -> l.text().contains("Notification content:")).count());
     }
 
     private boolean reachable(String instanceId) {

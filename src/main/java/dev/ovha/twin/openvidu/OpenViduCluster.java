@@ -66,7 +66,8 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         this.version = version;
         this.secret = secret;
         this.store = store;
-        this.sessions = new SessionRegistry(sim.ids());
+        // Its own id stream: sessions created by API traffic must not shift the instance ids.
+        this.sessions = new SessionRegistry(sim.ids().fork("openvidu-sessions"));
         this.twinStart = sim.now();
         ec2.addListener(this);
     }
@@ -200,6 +201,13 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         master.setStatus(MasterStatus.DOWN);
         List<String> lost = sim.has(Fault.SESSIONS_LOST_ON_FAILOVER) ? sessions.dropAll() : sessions.dropOwnedBy(master.instanceId());
         sim.log().record("master.down", master.instanceId(), "sessionsLost", String.valueOf(lost.size()));
+        // Forgotten with its instance, so a long chaos run does not keep every dead master's logs.
+        long generation = master.generation();
+        sim.after(sim.timings().terminatedVisibility(), "forget master " + master.instanceId(), () -> {
+            if (master.generation() == generation && master.status() == MasterStatus.DOWN) {
+                masters.remove(master.instanceId());
+            }
+        });
     }
 
     private void loadConfig(MasterNode master) {

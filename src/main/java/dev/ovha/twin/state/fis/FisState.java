@@ -56,7 +56,8 @@ public final class FisState {
      * fills the token with a fresh UUID, so only a retry of the same call repeats it).
      */
     public ExperimentTemplate createTemplate(String clientToken, TemplateDefinition definition, Map<String, String> tags) {
-        String known = templateTokens.get(clientToken);
+        // Without a token there is no idempotency to honour (the SDK always sends one; raw callers may not).
+        String known = clientToken.isEmpty() ? null : templateTokens.get(clientToken);
         if (known != null && templates.containsKey(known)) {
             return templates.get(known);
         }
@@ -65,7 +66,9 @@ public final class FisState {
         ExperimentTemplate template = new ExperimentTemplate(id, sim.account().arn("fis", "experiment-template/" + id),
                 definition, sim.now(), tags);
         templates.put(id, template);
-        templateTokens.put(clientToken, id);
+        if (!clientToken.isEmpty()) {
+            templateTokens.put(clientToken, id);
+        }
         sim.log().record("fis.template", id, "change", "created", "description", definition.description());
         return template;
     }

@@ -1,0 +1,63 @@
+package dev.ovha.openvidu;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/** Says in words why an HTTP request got no answer, from the exception chain the client threw. */
+public final class NoAnswer {
+    private NoAnswer() {
+    }
+
+    /** The kind of failure, for code that reacts to it (the preflight). */
+    public enum Kind { UNKNOWN_HOST, REFUSED, TIMEOUT, TLS_UNTRUSTED, TLS_WRONG_HOST, TLS_OTHER, OTHER }
+
+    public static Kind kind(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return Kind.UNKNOWN_HOST;
+            }
+            if (t instanceof ConnectException) {
+                return Kind.REFUSED;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return Kind.TIMEOUT;
+            }
+            if (t instanceof SSLPeerUnverifiedException
+                    || (t instanceof SSLException && String.valueOf(t.getMessage()).contains("doesn't match"))) {
+                return Kind.TLS_WRONG_HOST;
+            }
+            if (t instanceof SSLHandshakeException) {
+                return String.valueOf(t.getMessage()).contains("PKIX") || String.valueOf(t.getMessage()).contains("certificate")
+                        ? Kind.TLS_UNTRUSTED : Kind.TLS_OTHER;
+            }
+            if (t instanceof SSLException) {
+                return Kind.TLS_OTHER;
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    public static String describe(Throwable failure) {
+        return switch (kind(failure)) {
+            case UNKNOWN_HOST -> "the host name does not resolve (" + root(failure) + ")";
+            case REFUSED -> "the connection was refused (" + root(failure) + ")";
+            case TIMEOUT -> "it timed out (" + root(failure) + ")";
+            case TLS_UNTRUSTED -> "the server's certificate is not trusted (" + root(failure) + ")";
+            case TLS_WRONG_HOST -> "the server's certificate is not valid for the host (" + root(failure) + ")";
+            case TLS_OTHER -> "TLS failed (" + root(failure) + ")";
+            case OTHER -> root(failure);
+        };
+    }
+
+    private static String root(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -13,9 +13,13 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -56,6 +60,28 @@ public final class AwsClients implements AutoCloseable {
 
     public StsClient sts() {
         return cached(StsClient.class, () -> configure(StsClient.builder()));
+    }
+
+    /**
+     * SQS routes every call to the client's endpoint, whatever host a queue URL names, so queue URLs
+     * from the stack work unchanged against an emulator.
+     */
+    public SqsClient sqs() {
+        return cached(SqsClient.class, () -> configure(SqsClient.builder()));
+    }
+
+    public EventBridgeClient eventBridge() {
+        return cached(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()));
+    }
+
+    /** Run Command on the stack's instances: how the harness reads the masters' logs. */
+    public SsmClient ssm() {
+        return cached(SsmClient.class, () -> configure(SsmClient.builder()));
+    }
+
+    /** Metrics and alarms (SDK 2.40.2 speaks the query protocol to CloudWatch). */
+    public CloudWatchClient cloudWatch() {
+        return cached(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()));
     }
 
     /**

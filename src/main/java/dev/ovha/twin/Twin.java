@@ -7,10 +7,16 @@ import dev.ovha.twin.edge.AwsRouter;
 import dev.ovha.twin.openvidu.lb.LoadBalancerFrontend;
 import dev.ovha.twin.seed.OpenViduStackSeed;
 import dev.ovha.twin.service.FormService;
+import dev.ovha.twin.service.JsonService;
 import dev.ovha.twin.service.autoscaling.AutoScalingService;
 import dev.ovha.twin.service.cloudformation.CloudFormationService;
+import dev.ovha.twin.service.cloudwatch.CloudWatchService;
 import dev.ovha.twin.service.ec2.Ec2Service;
 import dev.ovha.twin.service.elbv2.ElbV2Service;
+import dev.ovha.twin.service.s3.S3Service;
+import dev.ovha.twin.service.events.EventBridgeService;
+import dev.ovha.twin.service.sqs.SqsService;
+import dev.ovha.twin.service.ssm.SsmService;
 import dev.ovha.twin.service.sts.StsService;
 import dev.ovha.twin.sim.Account;
 import dev.ovha.twin.sim.ActiveFaults;
@@ -58,14 +64,24 @@ public final class Twin implements AutoCloseable {
     private final Set<Fault> faults;
     private volatile World world;
 
+    static {
+        // The JDK HTTP server writes headers and body in separate packets; with Nagle's algorithm on,
+        // the client's delayed ACK adds ~40 ms to every keep-alive request. Read once, at the server's
+        // first use, so it must be set before any server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private Twin(TwinOptions options) throws IOException {
         this.options = options;
         this.faults = EnumSet.noneOf(Fault.class);
         this.faults.addAll(options.faults());
         this.world = buildWorld();
         List<FormService> services = List.of(new Ec2Service(options.pageSize()), new AutoScalingService(options.pageSize()),
-                new ElbV2Service(options.pageSize()), new CloudFormationService(options.pageSize()), new StsService());
-        this.router = new AwsRouter(() -> world, services);
+                new ElbV2Service(options.pageSize()), new CloudFormationService(options.pageSize()), new StsService(),
+                new CloudWatchService(options.pageSize()));
+        List<JsonService> jsonServices = List.of(new SqsService(options.pageSize()),
+                new EventBridgeService(options.pageSize()), new SsmService(options.pageSize()));
+        this.router = new AwsRouter(() -> world, services, jsonServices).register(new S3Service(options.pageSize()));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "twin-http-" + threads.incrementAndGet());

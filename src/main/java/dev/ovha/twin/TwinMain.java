@@ -124,6 +124,12 @@ public final class TwinMain {
         }
     }
 
+    /** The CA certificate beside the endpoints file, for tools that want a path ({@code curl --cacert}). */
+    static Path caPemFile(Path endpointsFile) {
+        String name = endpointsFile.getFileName().toString().replaceFirst("\\.json$", "");
+        return endpointsFile.toAbsolutePath().resolveSibling(name + ".ca.pem");
+    }
+
     /** Writes atomically, so a tool polling for the file never reads half of it. */
     static void writeEndpoints(Path file, TwinEndpoints endpoints) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -136,6 +142,9 @@ public final class TwinMain {
         json.put("openviduUrl", endpoints.openviduUrl().toString());
         json.put("openviduHttpUrl", endpoints.openviduHttpUrl().toString());
         json.put("caPem", endpoints.caPem());
+        Path caFile = caPemFile(file);
+        Files.writeString(caFile, endpoints.caPem());
+        json.put("caPemFile", caFile.toAbsolutePath().toString());
         json.put("secret", endpoints.secret());
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());

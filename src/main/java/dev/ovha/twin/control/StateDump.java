@@ -2,9 +2,15 @@ package dev.ovha.twin.control;
 
 import dev.ovha.twin.state.AutoScalingGroup;
 import dev.ovha.twin.state.Instance;
+import dev.ovha.twin.state.S3Bucket;
+import dev.ovha.twin.state.S3State;
 import dev.ovha.twin.state.Stack;
 import dev.ovha.twin.state.TargetGroup;
 import dev.ovha.twin.state.World;
+import dev.ovha.twin.state.cloudwatch.MetricAlarm;
+import dev.ovha.twin.state.events.EventRule;
+import dev.ovha.twin.state.events.RuleTarget;
+import dev.ovha.twin.state.sqs.SqsQueue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +33,37 @@ public final class StateDump {
         dump.put("autoScalingGroups", world.autoScaling().groups().stream().map(StateDump::group).toList());
         dump.put("targetGroups", world.elb().targetGroups().stream().map(StateDump::targetGroup).toList());
         dump.put("instances", world.ec2().instances().stream().map(StateDump::instance).toList());
+        dump.put("buckets", world.s3().buckets().stream().map(b -> bucket(world.s3(), b)).toList());
+        dump.put("queues", world.sqs().queues().stream().map(q -> queue(world, q)).toList());
+        dump.put("rules", world.events().rules().stream().map(StateDump::rule).toList());
+        dump.put("alarms", world.cloudWatch().alarms().stream().map(StateDump::alarm).toList());
         return dump;
+    }
+
+    private static Map<String, Object> queue(World world, SqsQueue q) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", q.name());
+        map.put("url", q.url());
+        map.put("visibleMessages", world.sqs().visibleCount(q.name()));
+        map.put("inFlightMessages", world.sqs().inFlightCount(q.name()));
+        return map;
+    }
+
+    private static Map<String, Object> rule(EventRule r) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", r.name());
+        map.put("state", r.state());
+        r.scheduleExpression().ifPresent(e -> map.put("scheduleExpression", e));
+        map.put("targets", r.targets().stream().map(RuleTarget::id).toList());
+        return map;
+    }
+
+    private static Map<String, Object> alarm(MetricAlarm a) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", a.name());
+        map.put("state", a.stateValue());
+        map.put("threshold", a.threshold());
+        return map;
     }
 
     private static Map<String, Object> stack(Stack s) {
@@ -62,6 +98,20 @@ public final class StateDump {
             target.put("state", t.state().apiName());
             target.put("reason", t.reason());
             return target;
+        }).toList());
+        return map;
+    }
+
+    private static Map<String, Object> bucket(S3State s3, S3Bucket b) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", b.name());
+        map.put("region", b.region());
+        map.put("objects", s3.objects(b.name()).stream().map(o -> {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("key", o.key());
+            object.put("size", o.size());
+            object.put("etag", o.etag());
+            return object;
         }).toList());
         return map;
     }

@@ -10,7 +10,11 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Adapts the JDK HTTP server to {@link AwsRouter}: reads the whole request, writes the reply with a Content-Length. */
+/**
+ * Adapts the JDK HTTP server to {@link AwsRouter}: reads the whole request, writes the reply with a
+ * Content-Length. The JDK server itself keeps connections alive and answers {@code Expect: 100-continue}
+ * with an interim 100 before the handler reads the body (S3 PutObject from the SDK sends it).
+ */
 public final class AwsEdge implements HttpHandler {
 
     /** Bodies beyond this are refused: the control plane never needs them. */
@@ -41,8 +45,18 @@ public final class AwsEdge implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(reply.status(), head || reply.body().length == 0 ? -1 : reply.body().length);
-        if (!head && reply.body().length > 0) {
+        if (head) {
+            // A HEAD answer has no body but announces the length a GET would have had (S3 HeadObject: the
+            // object's size, which the reply states in its headers). The JDK server writes no Content-Length
+            // for HEAD itself, and wants -1 here, so the header is set by hand.
+            if (!reply.headers().containsKey("Content-Length")) {
+                exchange.getResponseHeaders().set("Content-Length", String.valueOf(reply.body().length));
+            }
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+        if (reply.body().length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply.body());
             }

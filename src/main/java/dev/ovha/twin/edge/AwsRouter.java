@@ -5,8 +5,11 @@ import dev.ovha.twin.protocol.FormInput;
 import dev.ovha.twin.protocol.HttpReply;
 import dev.ovha.twin.protocol.ProtocolCodec;
 import dev.ovha.twin.protocol.QueryCodec;
+import dev.ovha.twin.protocol.RestRequest;
 import dev.ovha.twin.protocol.Struct;
 import dev.ovha.twin.service.FormService;
+import dev.ovha.twin.service.RestService;
+import dev.ovha.twin.service.JsonService;
 import dev.ovha.twin.state.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -30,12 +34,26 @@ public final class AwsRouter {
     private static final ProtocolCodec GENERIC_ERRORS = new QueryCodec("https://ovha.dev/twin/");
 
     private final Map<String, FormService> formServices = new LinkedHashMap<>();
+    private final Map<String, RestService> restServices = new ConcurrentHashMap<>();
     private final Supplier<World> world;
     private final AtomicLong requests = new AtomicLong();
+    private final JsonDispatch json;
 
     public AwsRouter(Supplier<World> world, List<FormService> services) {
+        this(world, services, List.of());
+    }
+
+    /** {@code jsonServices}: the services spoken through AWS JSON 1.0/1.1 ({@code X-Amz-Target}). */
+    public AwsRouter(Supplier<World> world, List<FormService> services, List<JsonService> jsonServices) {
         this.world = world;
         services.forEach(s -> formServices.put(s.signingName(), s));
+        this.json = new JsonDispatch(world, jsonServices);
+    }
+
+    /** Adds a REST service (S3; later FIS), chosen by its signing name like the others. Call before serving. */
+    public AwsRouter register(RestService service) {
+        restServices.put(service.signingName(), service);
+        return this;
     }
 
     /** How many requests this router has answered: the benchmark counts AWS calls with it. */
@@ -51,9 +69,19 @@ public final class AwsRouter {
                     "Request is missing a SigV4 Authorization header; the twin routes by its credential scope. "
                             + "Use an AWS SDK or CLI with any non-empty access key."), requestId);
         }
+        Optional<JsonService> jsonService = json.service(service.get());
+        if (jsonService.isPresent()) {
+            HttpReply reply = json.handle(jsonService.get(), request, requestId);
+            requests.incrementAndGet();
+            return reply;
+        }
         FormService form = formServices.get(service.get());
         if (form != null) {
             return handleForm(form, request, requestId);
+        }
+        RestService rest = restServices.get(service.get());
+        if (rest != null) {
+            return handleRest(rest, request, requestId);
         }
         return GENERIC_ERRORS.error(AwsError.badRequest("UnknownService", "The ovha twin does not emulate the AWS service '"
                 + service.get() + "' (" + describe(request) + ")"), requestId);
@@ -96,6 +124,26 @@ public final class AwsRouter {
             LOG.error("twin failure in {} {}", service.signingName(), operation, e);
             return codec.error(new AwsError(500, "InternalFailure", "The ovha twin failed on " + operation + ": " + e), requestId);
         }
+    }
+
+    /** A REST service gets the whole request and chooses the operation itself, from method, path and query. */
+    private HttpReply handleRest(RestService service, AwsRequest request, String requestId) {
+        RestRequest call = RestRequest.of(request.method(), request.path(), request.query(), request.headers(),
+                request.body(), requestId);
+        HttpReply reply;
+        try {
+            World current = world.get();
+            reply = current.sim().locked(() -> service.handle(call, current));
+        } catch (AwsError e) {
+            reply = service.error(e, call);
+        } catch (RuntimeException e) {
+            LOG.error("twin failure in {} {}", service.signingName(), describe(request), e);
+            reply = service.error(new AwsError(500, "InternalFailure", "The ovha twin failed on " + describe(request)
+                    + ": " + e), call);
+        }
+        requests.incrementAndGet();
+        LOG.debug("{} {} -> {}", service.signingName(), describe(request), reply.status());
+        return reply;
     }
 
     private static String describe(AwsRequest request) {

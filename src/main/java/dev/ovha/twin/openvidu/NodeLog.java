@@ -23,8 +23,9 @@ public final class NodeLog {
     private final List<Line> lines = new ArrayList<>();
 
     public synchronized void replicationManager(Instant at, String level, String logger, String message) {
-        add("replication-manager", at, "openvidu-replication-manager-1  | " + STAMP.format(at) + "  " + pad(level, 5) + " 8 --- [           main] "
-                + pad(logger, 40) + " : " + message);
+        // Spring Boot's default pattern: level right-aligned in 5, logger left-aligned in 40.
+        add("replication-manager", at, "openvidu-replication-manager-1  | " + STAMP.format(at) + " " + leftPad(level, 5)
+                + " 8 --- [           main] " + pad(logger, 40) + " : " + message);
     }
 
     public synchronized void openViduServer(Instant at, String level, String logger, String message) {
@@ -40,6 +41,10 @@ public final class NodeLog {
         if (lines.size() > MAX_LINES) {
             lines.remove(0);
         }
+    }
+
+    private static String leftPad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     private static String pad(String s, int width) {

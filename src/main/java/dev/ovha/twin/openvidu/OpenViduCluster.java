@@ -45,6 +45,19 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
     private final Instant twinStart;
     private String failingMaster;
     private boolean unstable;
+    private ReplicationManagerConsumer consumer;
+    private int consumers;
+
+    /** The replication-managers read the stack's queue from now on (the seed calls it once the queue exists). */
+    public void consumeFrom(dev.ovha.twin.state.sqs.SqsState sqs) {
+        this.consumer = new ReplicationManagerConsumer(sim, sqs, ec2, this, topology.queueName());
+        masters.values().stream().filter(m -> m.status() == MasterStatus.UP).forEach(m -> consumer.start(m, consumers++));
+    }
+
+    /** Whether the instance can be reached over the network (a cut subnet says no). */
+    boolean reachable(String instanceId) {
+        return true;
+    }
 
     public OpenViduCluster(Sim sim, Ec2State ec2, StackTopology topology, String version, String secret, ConfigStore store) {
         this.sim = sim;
@@ -169,8 +182,15 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                         "OpenVidu Enterprise " + version + " is ready on instance " + instance.id());
                 sim.log().record("master.up", instance.id());
                 schedulePoll(master);
+                startConsuming(master);
             }
         });
+    }
+
+    private void startConsuming(MasterNode master) {
+        if (consumer != null) {
+            consumer.start(master, consumers++);
+        }
     }
 
     private void crash(MasterNode master) {
@@ -222,6 +242,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                 master.setStatus(MasterStatus.UP);
                 sim.log().record("master.restarted", master.instanceId(), "restartCounter", String.valueOf(master.restartCounter()));
                 schedulePoll(master);
+                startConsuming(master);
             }
         });
     }
@@ -369,6 +390,27 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         }
         restartAll(changes.isEmpty() ? "restart requested through the REST API"
                 : "configuration changed through the REST API: " + String.join(", ", changes.keySet()), Optional.of(updated));
+    }
+
+    /**
+     * What a shell on the instance prints: a master's compose logs through {@link MasterShell}; on a
+     * media node there is no {@code /opt/openvidu} compose project of the masters.
+     */
+    public dev.ovha.twin.state.ShellResult shell(String instanceId, List<String> commands) {
+        MasterNode master = masters.get(instanceId);
+        if (master == null) {
+            return new dev.ovha.twin.state.ShellResult(1, "", "No such service: replication-manager\n");
+        }
+        return MasterShell.run(master.log(), sim.now(), commands);
+    }
+
+    /** Whether SSM can reach the instance: running, and for masters unless their role lacks SSM (fault). */
+    public boolean ssmManaged(String instanceId) {
+        Instance instance = ec2.instance(instanceId).orElse(null);
+        if (instance == null || instance.state() != InstanceState.RUNNING) {
+            return false;
+        }
+        return !(masters.containsKey(instanceId) && sim.has(Fault.MASTERS_NOT_SSM_MANAGED));
     }
 
     Sim sim() {

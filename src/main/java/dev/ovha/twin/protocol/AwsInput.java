@@ -1,5 +1,8 @@
 package dev.ovha.twin.protocol;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +48,28 @@ public interface AwsInput {
                 return false;
             }
             throw AwsError.badRequest(invalidValueCode(), "Invalid value '" + v + "' for " + name + ": expected true or false");
+        });
+    }
+
+    /**
+     * A timestamp member: ISO-8601 as the query protocols send it ({@code 2026-01-05T09:00:00Z}), or epoch
+     * seconds with an optional fraction as the JSON protocols send it ({@code 1767603600.5}).
+     */
+    default Optional<Instant> instant(String name) {
+        return string(name).map(v -> {
+            String text = v.trim();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notIso) {
+                try {
+                    BigDecimal seconds = new BigDecimal(text);
+                    return Instant.ofEpochSecond(seconds.longValue(),
+                            seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+                } catch (NumberFormatException | ArithmeticException notEpoch) {
+                    throw AwsError.badRequest(invalidValueCode(), "Invalid value '" + v + "' for " + name
+                            + ": expected an ISO-8601 timestamp or epoch seconds");
+                }
+            }
         });
     }
 

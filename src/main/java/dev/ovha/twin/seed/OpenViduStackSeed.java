@@ -2,7 +2,7 @@ package dev.ovha.twin.seed;
 
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.openvidu.ConfigStore;
-import dev.ovha.twin.openvidu.InMemoryConfigStore;
+import dev.ovha.twin.openvidu.S3ConfigStore;
 import dev.ovha.twin.openvidu.InitialDotEnv;
 import dev.ovha.twin.openvidu.OpenViduCluster;
 import dev.ovha.twin.state.Stack;
@@ -36,7 +36,7 @@ import java.util.Map;
  * Builds the twin's world as the vendor's HA CloudFormation template would have deployed it (see
  * {@code openvidu-ha.md} §3): VPC with two subnets in two zones, the ALB {@code <stack>-lb} with its
  * listeners, target group {@code <stack>}, master and media Auto Scaling groups with their hooks and
- * policies, every instance running and every master a healthy target — the stack's steady state.
+ * policies, the configuration bucket {@code <cluster id>-<8 hex of the stack id>} (empty), every instance running and every master a healthy target — the stack's steady state.
  */
 public final class OpenViduStackSeed {
 
@@ -139,20 +139,25 @@ public final class OpenViduStackSeed {
         StackTopology topology = new StackTopology(stack, masterGroupName, mediaGroupName, tgArn, lbArn, bucket,
                 stack + "-SQS.fifo", stack + "-asg-lifecycle-rule", stack + "-asg-rule", lower + ".ovha.test");
         world.setTopology(topology);
+        // The template's config bucket, created with the stack; the first master writes its .env.
+        world.s3().createBucket(bucket, region, sim.now().minus(Duration.ofMinutes(20)));
         Stack described = new StackDescription(options, sim, topology, sizes).stack(stackId, lbDns, bucket,
                 clusterId, certificateArn, vpcId, subnets, world);
         world.cloudFormation().put(described);
+        new EventPlumbingSeed(sim, world, described).build(sim.now().minus(Duration.ofMinutes(25)));
         seedOpenVidu(world, described, bucket);
         return world;
     }
 
     /** The OpenVidu side as the deployed stack runs it: every master up, every media node registered. */
     private void seedOpenVidu(World world, Stack stack, String bucket) {
-        ConfigStore store = new InMemoryConfigStore(InitialDotEnv.of(stack, options.secret(), bucket, options.region()).format());
+        ConfigStore store = new S3ConfigStore(world.s3(), bucket);
+        store.write(InitialDotEnv.of(stack, options.secret(), bucket, options.region()).format());
         OpenViduCluster cluster = new OpenViduCluster(sim, world.ec2(), world.topology(), options.version(), options.secret(), store);
         world.masterGroup().activeInstances().forEach(m -> cluster.seedMaster(world.ec2().instance(m.instanceId()).orElseThrow()));
         world.mediaGroup().activeInstances().forEach(m -> cluster.seedMediaNode(world.ec2().instance(m.instanceId()).orElseThrow()));
         world.setOpenVidu(cluster);
+        cluster.consumeFrom(world.sqs());
     }
 
     private Subnet subnet(String vpcId, String cidr, Zone zone, String name) {

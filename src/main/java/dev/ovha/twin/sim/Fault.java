@@ -32,8 +32,27 @@ public enum Fault {
             "the load balancer's certificate is issued for another host name"),
     CERT_EXPIRING("cert-expiring", Kind.BEHAVIOUR,
             "the load balancer's certificate expires in 7 days"),
+    MASTERS_NOT_SSM_MANAGED("masters-not-ssm-managed", Kind.BEHAVIOUR,
+            "the master nodes' role lacks AmazonSSMManagedInstanceCore, so SSM cannot run commands on them"),
+    EVENTS_NOT_CONSUMED("events-not-consumed", Kind.BEHAVIOUR,
+            "the masters' replication-manager reads the wrong queue (RM_SQS_QUEUE), so nobody consumes the stack's events"),
+    LAUNCH_NOT_REGISTERED("launch-not-registered", Kind.BEHAVIOUR,
+            "the masters consume launch events but never register the new media node"),
+    TERMINATE_NOT_DEREGISTERED("terminate-not-deregistered", Kind.BEHAVIOUR,
+            "the masters consume terminate events but keep the leaving media node registered until it dies"),
     CLUSTER_UNSTABLE("cluster-unstable", Kind.BEHAVIOUR,
-            "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)");
+            "one registered media node has lost its connection to the masters, so /health says UNSTABLE (409)"),
+
+    /**
+     * Someone removed the SQS target from both EventBridge rules (RemoveTargets, or a hand-edited stack):
+     * the rules still exist and are ENABLED, but ListTargetsByRule returns no targets, so lifecycle and
+     * schedule events reach nobody — the queue stays empty, CloudWatch shows no NumberOfMessagesSent,
+     * and the masters never hear of new or leaving media nodes. CloudFormation still reports the
+     * stack's resources as deployed (it notices only with drift detection). Clearing the fault puts
+     * the targets back.
+     */
+    EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
+            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

@@ -11,10 +11,21 @@ import java.util.UUID;
  */
 public final class SeededIds {
 
+    private final long seed;
     private final Random random;
 
     public SeededIds(long seed) {
+        this.seed = seed;
         this.random = new Random(seed);
+    }
+
+    /**
+     * An independent generator for one part of the twin, derived from the seed and {@code stream} alone:
+     * it draws nothing from this one, so adding traffic in that part (say, queue messages) does not
+     * change the ids minted elsewhere (say, instance ids).
+     */
+    public SeededIds fork(String stream) {
+        return new SeededIds(seed * 0x9E3779B97F4A7C15L + stream.hashCode());
     }
 
     /** {@code n} lowercase hex digits. */

@@ -32,7 +32,10 @@ public record Timings(
         Duration terminatedVisibility,
         Duration masterRestart,
         Duration configPollInterval,
-        Duration mediaNodeReconnectionTimeout) {
+        Duration mediaNodeReconnectionTimeout,
+        Duration ssmInvocationDelay,
+        Duration ssmExecution,
+        Duration queuePollInterval) {
 
     public static Timings templateDefaults() {
         return new Timings(
@@ -54,7 +57,10 @@ public record Timings(
                 Duration.ofHours(1),
                 Duration.ofSeconds(20),
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
     }
 
     /** The timings by name (seconds, or a count for thresholds), for dumps and for {@link #with}. */

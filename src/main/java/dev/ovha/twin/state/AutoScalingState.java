@@ -5,6 +5,7 @@ import dev.ovha.twin.sim.Sim;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,18 @@ public final class AutoScalingState implements InstanceListener {
     private final Ec2State ec2;
     private final ElbState elb;
     private final Map<String, AutoScalingGroup> groups = new LinkedHashMap<>();
+    private final List<LifecycleActionListener> lifecycleListeners = new ArrayList<>();
 
     public AutoScalingState(Sim sim, Ec2State ec2, ElbState elb) {
         this.sim = sim;
         this.ec2 = ec2;
         this.elb = elb;
         ec2.addListener(this);
+    }
+
+    /** Registers a listener for lifecycle actions (EventBridge's source of lifecycle events). */
+    public void addLifecycleListener(LifecycleActionListener listener) {
+        lifecycleListeners.add(listener);
     }
 
     /**
@@ -163,6 +170,7 @@ public final class AutoScalingState implements InstanceListener {
                 if (hook.isPresent()) {
                     moveTo(group, member, LifecycleState.PENDING_WAIT);
                     member.activity().progress("MidLifecycleAction", 30);
+                    lifecycleAction(group, member, hook.get());
                     sim.after(hook.get().heartbeatTimeout(), "launch hook " + instance.id(), () -> {
                         if (member.lifecycleState() == LifecycleState.PENDING_WAIT) {
                             moveTo(group, member, LifecycleState.PENDING_PROCEED);
@@ -277,6 +285,7 @@ public final class AutoScalingState implements InstanceListener {
         if (hook.isPresent()) {
             moveTo(group, member, LifecycleState.TERMINATING_WAIT);
             member.activity().progress("MidLifecycleAction", 60);
+            lifecycleAction(group, member, hook.get());
             sim.after(hook.get().heartbeatTimeout(), "terminate hook " + member.instanceId(), () -> {
                 moveTo(group, member, LifecycleState.TERMINATING_PROCEED);
                 terminateInstance(group, member);
@@ -307,6 +316,12 @@ public final class AutoScalingState implements InstanceListener {
         moveTo(group, member, LifecycleState.TERMINATED);
         member.activity().finish(sim.now());
         group.remove(member.instanceId());
+    }
+
+    private void lifecycleAction(AutoScalingGroup group, GroupInstance member, LifecycleHook hook) {
+        for (LifecycleActionListener listener : List.copyOf(lifecycleListeners)) {
+            listener.onLifecycleAction(group, member, hook);
+        }
     }
 
     private void moveTo(AutoScalingGroup group, GroupInstance member, LifecycleState next) {

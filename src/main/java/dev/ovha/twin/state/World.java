@@ -2,12 +2,18 @@ package dev.ovha.twin.state;
 
 import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.openvidu.OpenViduCluster;
+import dev.ovha.twin.sim.SeededIds;
 import dev.ovha.twin.sim.Sim;
+import dev.ovha.twin.state.cloudwatch.CloudWatchState;
+import dev.ovha.twin.state.cloudwatch.SteadyCpuSource;
+import dev.ovha.twin.state.events.EventsState;
+import dev.ovha.twin.state.sqs.SqsState;
 
 /**
- * The whole state of one twin: EC2, ELBv2, Auto Scaling and CloudFormation, wired together so that
- * their dynamics interact (a group launches instances, registers them with its target group, and
- * replaces them when the target group finds them unhealthy).
+ * The whole state of one twin: EC2, ELBv2, Auto Scaling, CloudFormation, S3, the event plumbing (SQS,
+ * EventBridge, CloudWatch) and the OpenVidu side, wired together so that their dynamics interact (a group
+ * launches instances, registers them with its target group, and replaces them when the target group
+ * finds them unhealthy; its lifecycle hooks emit events that EventBridge delivers to the stack's queue).
  */
 public final class World {
 
@@ -16,8 +22,13 @@ public final class World {
     private final ElbState elb;
     private final AutoScalingState autoScaling;
     private final CloudFormationState cloudFormation;
+    private final S3State s3;
+    private final SqsState sqs;
+    private final EventsState events;
+    private final CloudWatchState cloudWatch;
     private StackTopology topology;
     private OpenViduCluster openVidu;
+    private SsmState ssm;
 
     public World(Sim sim, Ec2State ec2) {
         this.sim = sim;
@@ -25,6 +36,13 @@ public final class World {
         this.elb = new ElbState(sim);
         this.autoScaling = new AutoScalingState(sim, ec2, elb);
         this.cloudFormation = new CloudFormationState();
+        this.s3 = new S3State(sim);
+        SeededIds plumbing = sim.ids().fork("event-plumbing");
+        this.sqs = new SqsState(sim, plumbing);
+        this.events = new EventsState(sim, plumbing, sqs);
+        this.autoScaling.addLifecycleListener(events);
+        long cpuSeed = Long.parseUnsignedLong(sim.ids().fork("cpu").hex(16), 16);
+        this.cloudWatch = new CloudWatchState(sim, ec2, sqs, new SteadyCpuSource(cpuSeed));
     }
 
     public Sim sim() {
@@ -47,6 +65,22 @@ public final class World {
         return cloudFormation;
     }
 
+    public S3State s3() {
+        return s3;
+    }
+
+    public SqsState sqs() {
+        return sqs;
+    }
+
+    public EventsState events() {
+        return events;
+    }
+
+    public CloudWatchState cloudWatch() {
+        return cloudWatch;
+    }
+
     public StackTopology topology() {
         return topology;
     }
@@ -63,6 +97,12 @@ public final class World {
     public void setOpenVidu(OpenViduCluster cluster) {
         this.openVidu = cluster;
         this.elb.setProbe(cluster);
+        this.ssm = new SsmState(sim, cluster::ssmManaged, cluster::shell);
+    }
+
+    /** SSM Run Command over the stack's instances. */
+    public SsmState ssm() {
+        return ssm;
     }
 
     public AutoScalingGroup masterGroup() {
@@ -91,10 +131,18 @@ public final class World {
                 }
             }
             case SLOW_MASTER_REPLACEMENT, LB_STICKY, SESSIONS_LOST_ON_FAILOVER, RESTART_NOT_PERSISTED, NO_AUTORESTART,
-                 CERT_WRONG_HOST, CERT_EXPIRING -> {
+                 CERT_WRONG_HOST, CERT_EXPIRING, MASTERS_NOT_SSM_MANAGED,
+                 LAUNCH_NOT_REGISTERED, TERMINATE_NOT_DEREGISTERED, EVENTS_NOT_CONSUMED -> {
                 // Read where they act (master boot, load balancer, restart, S3 watch, certificate).
             }
             case CLUSTER_UNSTABLE -> openVidu.setUnstable(active);
+            case EVENTS_NOT_DELIVERED -> {
+                if (active) {
+                    events.detachAllTargets();
+                } else {
+                    events.reattachTargets();
+                }
+            }
             default -> throw new IllegalArgumentException(fault.id() + " is not a behaviour fault");
         }
     }

@@ -39,6 +39,27 @@ class ControlApiTest {
         assertThat(state.path("targetGroups").get(0).path("targets")).hasSize(2);
         assertThat(state.path("instances")).hasSize(4);
         assertThat(state.path("stacks").get(0).path("status").asText()).isEqualTo("CREATE_COMPLETE");
+        assertThat(state.path("buckets")).hasSize(1);
+        assertThat(state.path("buckets").get(0).path("name").asText()).startsWith("ovha-twin-cluster-");
+        assertThat(state.path("buckets").get(0).path("objects").isArray()).isTrue();
+    }
+
+    @Test
+    void stateDumpShowsTheQueueRulesAndAlarmsAndTheLogTheirEvents() throws Exception {
+        call("POST", "/clock/advance?seconds=60", 200);
+        JsonNode state = call("GET", "/state", 200);
+        assertThat(state.path("queues")).singleElement().satisfies(q -> {
+            assertThat(q.path("name").asText()).isEqualTo("ovha-twin-SQS.fifo");
+            assertThat(q.path("visibleMessages").asInt()).isEqualTo(1);
+        });
+        assertThat(state.path("rules")).hasSize(2);
+        assertThat(state.path("rules").get(1).path("scheduleExpression").asText()).isEqualTo("rate(1 minute)");
+        assertThat(state.path("rules").get(1).path("targets").toString()).isEqualTo("[\"AsgSchedule\"]");
+        assertThat(state.path("alarms")).extracting(a -> a.path("state").asText()).containsExactly("OK", "ALARM");
+        call("PUT", "/faults/events-not-delivered", 200);
+        assertThat(call("GET", "/state", 200).path("rules").get(0).path("targets")).isEmpty();
+        JsonNode events = call("GET", "/events?since=0", 200);
+        assertThat(events.findValuesAsText("type")).contains("sqs.sent", "events.delivered", "events.targets-removed");
     }
 
     @Test

@@ -55,9 +55,22 @@ public final class OpenViduApplication {
     /** Creates a publisher connection in a session this application opened; its token is what a browser joins with. */
     public IssuedConnection connect(ApplicationSession session) {
         Session owned = owned(session);
-        Connection connection = retried("creating a connection in session " + session.id(), RetryPolicy.SERVER_ERRORS,
-                () -> owned.createConnection(new ConnectionProperties.Builder().role(OpenViduRole.PUBLISHER)
-                        .data("ovha conformance").build()));
+        Connection connection;
+        try {
+            connection = retried("creating a connection in session " + session.id(), RetryPolicy.SERVER_ERRORS,
+                    () -> owned.createConnection(new ConnectionProperties.Builder().role(OpenViduRole.PUBLISHER)
+                            .data("ovha conformance").build()));
+        } catch (OpenViduApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // The session was created a moment ago through the same domain: a master that does not know
+            // it is a master that does not share the cluster's sessions.
+            throw new OpenViduApiException(e.getMessage() + " (session not found), although this application created"
+                    + " it a moment ago through the same domain: the masters do not share their sessions. Every"
+                    + " master's replication-manager must reach the stack's ElastiCache Redis (check its security"
+                    + " group and the replication-manager logs).", 404, e.body());
+        }
         return new IssuedConnection(connection.getConnectionId(), connection.getToken(), connection.getStatus());
     }
 

@@ -86,8 +86,8 @@ public final class AutoScalingRules {
         Optional<LifecycleHookView> hook = hooks.stream().filter(h -> h.transition().equals(transition)).findFirst();
         if (hook.isEmpty()) {
             defects.add("Media group " + groupName + " has no " + transition + " lifecycle hook, so no " + what
-                    + " event reaches the masters and they never learn of that media node " + what + " (the"
-                    + " asg-lifecycle rule matches these hook events). Restore the hook by updating the stack.");
+                    + " event reaches the masters (the stack's asg-lifecycle rule matches these hook events) and they"
+                    + " never learn of a media node's " + what + ". Restore the hook by updating the stack.");
             return;
         }
         LifecycleHookView h = hook.get();

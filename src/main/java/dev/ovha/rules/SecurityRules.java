@@ -40,7 +40,7 @@ public final class SecurityRules {
     /** Plain HTTP answers with a redirect to the same host and path over HTTPS. */
     public static List<String> redirectsToHttps(HttpAnswer answer, OpenViduEndpoint endpoint, String path) {
         if (!REDIRECTS.contains(answer.status()) || answer.location().isEmpty()) {
-            return List.of(answer.summary() + ", expected a redirect (301) to https://" + endpoint.host() + path
+            return List.of(answer.summary() + ", expected a redirect (301) to " + endpoint.url() + path
                     + ": the load balancer's port-80 listener must redirect to HTTPS, as the template sets it up."
                     + (answer.body().isEmpty() ? "" : " It answered: " + answer.bodyExcerpt()));
         }
@@ -49,7 +49,7 @@ public final class SecurityRules {
         boolean sameHost = location.getHost() == null || location.getHost().equalsIgnoreCase(base.getHost());
         if (!"https".equalsIgnoreCase(location.getScheme()) || !sameHost
                 || !path.equals(location.getRawPath())) {
-            return List.of(answer.summary() + ", expected a redirect to https://" + endpoint.host() + path
+            return List.of(answer.summary() + ", expected a redirect to " + endpoint.url() + path
                     + " (same host and path, over HTTPS).");
         }
         return List.of();

@@ -32,9 +32,9 @@ public enum ConfigKey {
                     + " Unset: http://<host of the OpenVidu URL>."),
     OPENVIDU_SECRET("ovha.openvidu.secret", null, true,
             "OpenVidu secret (letters, digits, '_' or '-'). Never printed."),
-    OPENVIDU_RETRIES("ovha.openvidu.retries", "5", false,
-            "Attempts per OpenVidu REST call that answers 500-504 (or 404 while creating a session), which the"
-                    + " vendor tells applications to retry; nothing else is retried (at least 1)."),
+    OPENVIDU_ATTEMPTS("ovha.openvidu.attempts", "5", false,
+            "Tries per OpenVidu REST call (the first included) when it answers 500-504, or 404 while creating a"
+                    + " session: what the vendor tells applications to retry. Nothing else is retried. At least 1."),
     TLS_CA("ovha.tls.ca", null, false, "Extra PEM file of CA certificates to trust."),
     TIMEOUT_DEFAULT("ovha.timeout.default", null, false,
             "Seconds a wait may last before it fails, showing what it saw last."

@@ -46,8 +46,8 @@ final class ConfigResolver {
                 raw -> ValueParsers.httpUrl(ConfigKey.OPENVIDU_HTTP_URL, raw), Object::toString);
         Optional<Secret> openviduSecret = optional(ConfigKey.OPENVIDU_SECRET,
                 ValueParsers::openviduSecret, Secret::toString);
-        int openviduAttempts = required(ConfigKey.OPENVIDU_RETRIES,
-                raw -> ValueParsers.intAtLeast(ConfigKey.OPENVIDU_RETRIES, raw, 1), String::valueOf);
+        int openviduAttempts = required(ConfigKey.OPENVIDU_ATTEMPTS,
+                raw -> ValueParsers.intAtLeast(ConfigKey.OPENVIDU_ATTEMPTS, raw, 1), String::valueOf);
         Optional<Path> tlsCa = optional(ConfigKey.TLS_CA,
                 raw -> ValueParsers.readableFile(ConfigKey.TLS_CA, raw, workingDirectory), Path::toString);
         Timeouts defaults = Timeouts.defaultsFor(target);

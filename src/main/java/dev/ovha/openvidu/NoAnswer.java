@@ -43,17 +43,18 @@ public final class NoAnswer {
 
     public static String describe(Throwable failure) {
         return switch (kind(failure)) {
-            case UNKNOWN_HOST -> "the host name does not resolve (" + root(failure) + ")";
-            case REFUSED -> "the connection was refused (" + root(failure) + ")";
-            case TIMEOUT -> "it timed out (" + root(failure) + ")";
-            case TLS_UNTRUSTED -> "the server's certificate is not trusted (" + root(failure) + ")";
-            case TLS_WRONG_HOST -> "the server's certificate is not valid for the host (" + root(failure) + ")";
-            case TLS_OTHER -> "TLS failed (" + root(failure) + ")";
-            case OTHER -> root(failure);
+            case UNKNOWN_HOST -> "the host name does not resolve (" + rootCause(failure) + ")";
+            case REFUSED -> "the connection was refused (" + rootCause(failure) + ")";
+            case TIMEOUT -> "it timed out (" + rootCause(failure) + ")";
+            case TLS_UNTRUSTED -> "the server's certificate is not trusted (" + rootCause(failure) + ")";
+            case TLS_WRONG_HOST -> "the server's certificate is not valid for the host (" + rootCause(failure) + ")";
+            case TLS_OTHER -> "TLS failed (" + rootCause(failure) + ")";
+            case OTHER -> rootCause(failure);
         };
     }
 
-    private static String root(Throwable failure) {
+    /** The innermost cause, as {@code SimpleName: message}. */
+    public static String rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

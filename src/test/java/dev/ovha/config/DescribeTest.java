@@ -29,7 +29,7 @@ class DescribeTest {
                 "ovha.openvidu.url = (not set)",
                 "ovha.openvidu.httpUrl = (not set)",
                 "ovha.openvidu.secret = (not set)",
-                "ovha.openvidu.retries = 5 (default)",
+                "ovha.openvidu.attempts = 5 (default)",
                 "ovha.tls.ca = (not set)",
                 "ovha.timeout.default = 15 (default)",
                 "ovha.poll.interval = 100 (default)",

@@ -10,5 +10,5 @@ Feature: Media nodes: OpenVidu knows exactly the media group's instances, and on
     Then each instance is registered as running and connected, at its private IP, and no other node is
 
   Scenario: Media nodes cannot be added, changed or removed through the API
-    When an application tries to add, change, rediscover and remove media nodes through the API
+    When an application tries to add, change and remove media nodes through the API
     Then every attempt is refused as not allowed in a high-availability cluster

@@ -2,7 +2,6 @@ package dev.ovha.driver;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -106,10 +105,5 @@ public record Stack(String name, String id, String status, Optional<String> stat
         return physicalId(logicalId).orElseThrow(() -> new AssertionError("Stack " + name + " has no " + logicalId
                 + " resource: it was not deployed with the OpenVidu Enterprise HA template (or the resource was"
                 + " deleted). Resources found: " + String.join(", ", resources.keySet())));
-    }
-
-    /** Parameters with NoEcho values masked as CloudFormation masks them; for evidence. */
-    public Map<String, String> shownParameters() {
-        return parameters;
     }
 }

@@ -37,11 +37,6 @@ public final class Eventually {
         return new Eventually(name, timeouts.defaultTimeout(), timeouts.pollInterval());
     }
 
-    /** The same wait with another time limit, for the few waits whose natural length differs. */
-    public Eventually atMost(Duration limit) {
-        return new Eventually(name, limit, pollInterval);
-    }
-
     /** Starts describing the wait: what to look at on every poll. */
     public <T> Watch<T> observing(Supplier<T> observation) {
         return new Watch<>(name, timeout, pollInterval, observation);

@@ -70,8 +70,11 @@ public final class ApplicationSteps {
                 .until(ids -> !ids.contains(session.id()));
     }
 
-    /** A scenario that failed half-way must not leave its session on the stack. */
-    @After(order = 100)
+    /**
+     * A scenario that failed half-way must not leave its session on the stack. Order 100 runs before the
+     * evidence is attached (order 0: Cucumber runs after-hooks from the highest order down).
+     */
+    @After(value = "@application", order = 100)
     public void closeLeftovers() {
         if (session != null && !closed) {
             try {

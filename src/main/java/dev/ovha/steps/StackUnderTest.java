@@ -1,10 +1,10 @@
 package dev.ovha.steps;
 
+import dev.ovha.config.Secret;
 import dev.ovha.config.Timeouts;
 import dev.ovha.driver.Account;
 import dev.ovha.driver.AutoScalingGroups;
 import dev.ovha.driver.Ec2Instances;
-import dev.ovha.driver.LoadBalancer;
 import dev.ovha.driver.MasterFleet;
 import dev.ovha.driver.MasterFleetView;
 import dev.ovha.driver.MediaFleet;
@@ -20,6 +20,7 @@ import dev.ovha.target.PreflightReport;
 import dev.ovha.target.TargetEnvironment;
 import dev.ovha.target.Targets;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The world of one scenario (picocontainer builds one per scenario and hands it to every step class):
@@ -42,10 +43,6 @@ public final class StackUnderTest {
 
     public ScenarioEvidence evidence() {
         return evidence;
-    }
-
-    public PreflightReport preflight() {
-        return preflight;
     }
 
     public Timeouts timeouts() {
@@ -93,10 +90,6 @@ public final class StackUnderTest {
         return new AutoScalingGroups(env.aws(), evidence);
     }
 
-    public LoadBalancer loadBalancer() {
-        return new LoadBalancer(env.aws(), evidence);
-    }
-
     public Ec2Instances ec2() {
         return new Ec2Instances(env.aws(), evidence);
     }
@@ -117,8 +110,8 @@ public final class StackUnderTest {
         return new TlsProbe(endpoint().caPem(), Clock.systemUTC());
     }
 
-    /** The configuration's secret, to check it against the template's rules when the stack hides its own. */
-    public java.util.Optional<dev.ovha.config.Secret> configuredSecret() {
-        return java.util.Optional.of(endpoint().secret());
+    /** The secret the harness was given, to check against the template's rules when the stack hides its own. */
+    public Optional<Secret> configuredSecret() {
+        return Optional.of(endpoint().secret());
     }
 }

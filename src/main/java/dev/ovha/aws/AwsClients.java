@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.fis.FisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -82,6 +83,11 @@ public final class AwsClients implements AutoCloseable {
     /** Metrics and alarms (SDK 2.40.2 speaks the query protocol to CloudWatch). */
     public CloudWatchClient cloudWatch() {
         return cached(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()));
+    }
+
+    /** Fault Injection Service: the chaos experiments' templates and runs (rest-json). */
+    public FisClient fis() {
+        return cached(FisClient.class, () -> configure(FisClient.builder()));
     }
 
     /**

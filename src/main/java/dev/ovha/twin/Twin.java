@@ -13,6 +13,7 @@ import dev.ovha.twin.service.cloudformation.CloudFormationService;
 import dev.ovha.twin.service.cloudwatch.CloudWatchService;
 import dev.ovha.twin.service.ec2.Ec2Service;
 import dev.ovha.twin.service.elbv2.ElbV2Service;
+import dev.ovha.twin.service.fis.FisService;
 import dev.ovha.twin.service.s3.S3Service;
 import dev.ovha.twin.service.events.EventBridgeService;
 import dev.ovha.twin.service.sqs.SqsService;
@@ -81,7 +82,8 @@ public final class Twin implements AutoCloseable {
                 new CloudWatchService(options.pageSize()));
         List<JsonService> jsonServices = List.of(new SqsService(options.pageSize()),
                 new EventBridgeService(options.pageSize()), new SsmService(options.pageSize()));
-        this.router = new AwsRouter(() -> world, services, jsonServices).register(new S3Service(options.pageSize()));
+        this.router = new AwsRouter(() -> world, services, jsonServices).register(new S3Service(options.pageSize()))
+                .register(new FisService(options.pageSize()));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "twin-http-" + threads.incrementAndGet());

@@ -56,7 +56,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
 
     /** Whether the instance can be reached over the network (a cut subnet says no). */
     boolean reachable(String instanceId) {
-        return true;
+        return ec2.network().isReachable(instanceId);
     }
 
     public OpenViduCluster(Sim sim, Ec2State ec2, StackTopology topology, String version, String secret, ConfigStore store) {
@@ -334,6 +334,9 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
             default:
                 break;
         }
+        if (!reachable(instanceId)) {
+            return ProbeResult.timeout(); // its subnet is cut off (FIS disrupt-connectivity): the check gets no answer
+        }
         if (instanceId.equals(failingMaster)) {
             return ProbeResult.codeMismatch(502);
         }
@@ -346,7 +349,8 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         MasterNode master = masters.get(instanceId);
         Instance instance = ec2.instance(instanceId).orElse(null);
         return master != null && master.status() == MasterStatus.UP && instance != null
-                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster);
+                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster)
+                && reachable(instanceId);
     }
 
     /**

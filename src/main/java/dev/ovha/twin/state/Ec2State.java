@@ -31,6 +31,7 @@ public final class Ec2State {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, Integer> addressesHanded = new HashMap<>();
     private final List<InstanceListener> listeners = new ArrayList<>();
+    private final NetworkState network;
 
     public Ec2State(Sim sim, String vpcId, String vpcCidr, List<Zone> zones, List<Subnet> subnets) {
         this.sim = sim;
@@ -38,6 +39,12 @@ public final class Ec2State {
         this.vpcCidr = vpcCidr;
         this.zones = List.copyOf(zones);
         this.subnets = List.copyOf(subnets);
+        this.network = new NetworkState(sim, this);
+    }
+
+    /** The VPC's reachability: which subnets are cut off (network ACLs, in AWS's terms). */
+    public NetworkState network() {
+        return network;
     }
 
     public void addListener(InstanceListener listener) {

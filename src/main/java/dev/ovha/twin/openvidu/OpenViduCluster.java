@@ -361,6 +361,37 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                 && reachable(instanceId);
     }
 
+    /**
+     * The sessions a master answers about: all of the cluster's, shared through Redis. Fault
+     * {@code sessions-not-shared}: only the ones it created itself.
+     */
+    public List<SessionRecord> sessionsSeenBy(MasterNode self) {
+        return sessions.all().stream().filter(s -> seenBy(self, s)).toList();
+    }
+
+    public Optional<SessionRecord> sessionSeenBy(MasterNode self, String id) {
+        return sessions.find(id).filter(s -> seenBy(self, s));
+    }
+
+    private boolean seenBy(MasterNode self, SessionRecord session) {
+        return !sim.has(Fault.SESSIONS_NOT_SHARED) || session.ownerInstanceId().equals(self.instanceId());
+    }
+
+    /**
+     * Fault {@code config-drift}: the first master's {@code .env} was edited by hand (another maximum
+     * receive bandwidth); clearing it, or any restart, reloads the shared one.
+     */
+    public void setConfigDrift(boolean drift) {
+        masters.values().stream().filter(m -> m.status() == MasterStatus.UP).findFirst().ifPresent(master -> {
+            if (drift) {
+                master.load(master.config().with(Map.of("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH", "2000")),
+                        master.configVersion());
+            } else {
+                loadConfig(master);
+            }
+        });
+    }
+
     /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */
     public SessionRecord createSession(MasterNode owner, Optional<String> customId, Map<String, Object> properties) {
         SessionRecord session = sessions.create(owner.instanceId(), customId, properties, sim.now());

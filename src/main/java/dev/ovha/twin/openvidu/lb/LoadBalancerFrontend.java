@@ -127,7 +127,9 @@ public final class LoadBalancerFrontend implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             HttpReply reply;
-            if (path.equals("/")) {
+            if (domainElsewhere()) {
+                reply = foreignServerReply();
+            } else if (path.equals("/")) {
                 reply = balancerReply(401, "");
             } else if (path.equals("/inspector")) {
                 exchange.getResponseHeaders().set("Location", "/inspector/");
@@ -165,6 +167,17 @@ public final class LoadBalancerFrontend implements AutoCloseable {
         });
     }
 
+    /** Fault {@code domain-elsewhere}: the domain's DNS record points at some other web server. */
+    private boolean domainElsewhere() {
+        return world.get().sim().has(Fault.DOMAIN_ELSEWHERE);
+    }
+
+    /** What a default web server answers to any request: 200 and its welcome page. */
+    private static HttpReply foreignServerReply() {
+        return new HttpReply(200, "text/html", Map.of("Server", "Apache/2.4.58 (Ubuntu)"),
+                "<html><body><h1>It works!</h1></body></html>".getBytes(StandardCharsets.UTF_8));
+    }
+
     private static HttpReply balancerReply(int status, String html) {
         return new HttpReply(status, "text/html", Map.of("Server", "awselb/2.0"), html.getBytes(StandardCharsets.UTF_8));
     }
@@ -172,6 +185,10 @@ public final class LoadBalancerFrontend implements AutoCloseable {
     private void redirectToHttps(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            if (domainElsewhere()) {
+                write(exchange, foreignServerReply());
+                return;
+            }
             URI uri = exchange.getRequestURI();
             String target = httpsUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             exchange.getResponseHeaders().set("Location", target);

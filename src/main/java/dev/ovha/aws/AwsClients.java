@@ -85,7 +85,7 @@ public final class AwsClients implements AutoCloseable {
         return cached(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()));
     }
 
-    /** Fault Injection Service: the chaos experiments, the templates they start from, and their cleanup. */
+    /** Fault Injection Service: the chaos experiments' templates and runs (rest-json). */
     public FisClient fis() {
         return cached(FisClient.class, () -> configure(FisClient.builder()));
     }

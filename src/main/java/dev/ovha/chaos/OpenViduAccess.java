@@ -4,7 +4,7 @@ import dev.ovha.aws.AwsClients;
 import dev.ovha.config.ConfigKey;
 import dev.ovha.config.HarnessConfig;
 import dev.ovha.config.Secret;
-import dev.ovha.probe.OpenViduEndpoint;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,7 +43,8 @@ public final class OpenViduAccess implements Supplier<OpenViduEndpoint> {
                     throw new UncheckedIOException("cannot read " + ConfigKey.TLS_CA.key() + " " + path, e);
                 }
             });
-            endpoint = new OpenViduEndpoint(url, secret, ca);
+            URI httpUrl = config.openvidu().httpUrl().orElseGet(() -> URI.create("http://" + url.getHost()));
+            endpoint = new OpenViduEndpoint(url, httpUrl, ca, secret, config.openvidu().attempts());
         }
         return endpoint;
     }

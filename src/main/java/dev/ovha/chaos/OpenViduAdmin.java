@@ -3,7 +3,8 @@ package dev.ovha.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ovha.probe.OpenViduEndpoint;
+import dev.ovha.openvidu.OpenViduEndpoint;
+import dev.ovha.probe.OpenViduHttpClients;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +26,12 @@ final class OpenViduAdmin {
 
     OpenViduAdmin(OpenViduEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.http = endpoint.httpClient(TIMEOUT);
+        this.http = OpenViduHttpClients.of(endpoint, TIMEOUT);
     }
 
     /** The configuration one master (whichever the load balancer picks) serves. */
     JsonNode config() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/openvidu/api/config")).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(OpenViduHttpClients.resolve(endpoint, "/openvidu/api/config")).GET());
         expect200("GET /openvidu/api/config", response);
         try {
             return JSON.readTree(response.body());
@@ -43,7 +44,7 @@ final class OpenViduAdmin {
     void restart(Map<String, JsonNode> properties) {
         ObjectNode body = JSON.createObjectNode();
         properties.forEach(body::set);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/openvidu/api/restart"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(OpenViduHttpClients.resolve(endpoint, "/openvidu/api/restart"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         expect200("POST /openvidu/api/restart with " + String.join(", ", properties.keySet()), response);
@@ -51,14 +52,14 @@ final class OpenViduAdmin {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(TIMEOUT).header("Authorization", endpoint.basicAuthorization()).build(),
+            return http.send(request.timeout(TIMEOUT).header("Authorization", OpenViduHttpClients.basicAuthorization(endpoint)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("OpenVidu at " + endpoint.baseUrl() + " did not answer: "
+            throw new IllegalStateException("OpenVidu at " + endpoint.url() + " did not answer: "
                     + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling OpenVidu at " + endpoint.baseUrl());
+            throw new IllegalStateException("interrupted while calling OpenVidu at " + endpoint.url());
         }
     }
 

@@ -2,7 +2,7 @@ package dev.ovha.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ovha.aws.AwsClients;
-import dev.ovha.probe.OpenViduEndpoint;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.ovha.chaos;
 
 import dev.ovha.aws.AwsClients;
-import dev.ovha.probe.OpenViduEndpoint;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;

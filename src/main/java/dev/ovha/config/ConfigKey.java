@@ -27,9 +27,22 @@ public enum ConfigKey {
             "AWS named profile for credentials. Unset: the SDK's default credential chain."),
     OPENVIDU_URL("ovha.openvidu.url", null, false,
             "OpenVidu base URL. Unset: https://<DomainName> discovered from the stack."),
+    OPENVIDU_HTTP_URL("ovha.openvidu.httpUrl", null, false,
+            "Plain-HTTP URL of the load balancer, for the redirect check."
+                    + " Unset: http://<host of the OpenVidu URL>."),
     OPENVIDU_SECRET("ovha.openvidu.secret", null, true,
             "OpenVidu secret (letters, digits, '_' or '-'). Never printed."),
+    OPENVIDU_ATTEMPTS("ovha.openvidu.attempts", "5", false,
+            "Tries per OpenVidu REST call (the first included) when it answers 500-504, or 404 while creating a"
+                    + " session: what the vendor tells applications to retry. Nothing else is retried. At least 1."),
     TLS_CA("ovha.tls.ca", null, false, "Extra PEM file of CA certificates to trust."),
+    TIMEOUT_DEFAULT("ovha.timeout.default", null, false,
+            "Seconds a wait may last before it fails, showing what it saw last."
+                    + " Unset: " + Timeouts.TWIN_TIMEOUT_SECONDS + " for the twin, "
+                    + Timeouts.AWS_TIMEOUT_SECONDS + " for aws."),
+    POLL_INTERVAL("ovha.poll.interval", null, false,
+            "Milliseconds between two looks while waiting. Unset: " + Timeouts.TWIN_POLL_MILLIS
+                    + " for the twin, " + Timeouts.AWS_POLL_MILLIS + " for aws."),
     TWIN_MASTERS("ovha.twin.masters", "2", false, "Twin only: number of master nodes (at least 1)."),
     TWIN_MEDIA("ovha.twin.media", "2", false, "Twin only: number of media nodes (at least 0)."),
     TWIN_TIME_SCALE("ovha.twin.timeScale", "60", false,

@@ -2,6 +2,7 @@ package dev.ovha.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,16 +15,18 @@ final class ConfigResolver {
 
     private final ConfigLayers layers;
     private final Path workingDirectory;
+    private final Map<String, String> env;
     private final Map<ConfigKey, SettingLine> lines = new EnumMap<>(ConfigKey.class);
 
-    private ConfigResolver(ConfigLayers layers, Path workingDirectory) {
+    private ConfigResolver(ConfigLayers layers, Path workingDirectory, Map<String, String> env) {
         this.layers = layers;
         this.workingDirectory = workingDirectory;
+        this.env = env;
     }
 
     static HarnessConfig resolve(Map<String, String> env, Properties systemProperties, Path workingDirectory) {
         Path cwd = workingDirectory.toAbsolutePath().normalize();
-        return new ConfigResolver(ConfigLayers.read(env, systemProperties, cwd), cwd).resolve();
+        return new ConfigResolver(ConfigLayers.read(env, systemProperties, cwd), cwd, Map.copyOf(env)).resolve();
     }
 
     private HarnessConfig resolve() {
@@ -39,10 +42,22 @@ final class ConfigResolver {
         Optional<String> awsProfile = optional(ConfigKey.AWS_PROFILE, SourcedValue::value, Function.identity());
         Optional<URI> openviduUrl = optional(ConfigKey.OPENVIDU_URL,
                 raw -> ValueParsers.httpUrl(ConfigKey.OPENVIDU_URL, raw), Object::toString);
+        Optional<URI> openviduHttpUrl = optional(ConfigKey.OPENVIDU_HTTP_URL,
+                raw -> ValueParsers.httpUrl(ConfigKey.OPENVIDU_HTTP_URL, raw), Object::toString);
         Optional<Secret> openviduSecret = optional(ConfigKey.OPENVIDU_SECRET,
                 ValueParsers::openviduSecret, Secret::toString);
+        int openviduAttempts = required(ConfigKey.OPENVIDU_ATTEMPTS,
+                raw -> ValueParsers.intAtLeast(ConfigKey.OPENVIDU_ATTEMPTS, raw, 1), String::valueOf);
         Optional<Path> tlsCa = optional(ConfigKey.TLS_CA,
                 raw -> ValueParsers.readableFile(ConfigKey.TLS_CA, raw, workingDirectory), Path::toString);
+        Timeouts defaults = Timeouts.defaultsFor(target);
+        Timeouts timeouts = new Timeouts(
+                orDefault(ConfigKey.TIMEOUT_DEFAULT,
+                        raw -> Duration.ofSeconds(ValueParsers.intAtLeast(ConfigKey.TIMEOUT_DEFAULT, raw, 1)),
+                        defaults.defaultTimeout(), d -> String.valueOf(d.toSeconds())),
+                orDefault(ConfigKey.POLL_INTERVAL,
+                        raw -> Duration.ofMillis(ValueParsers.intAtLeast(ConfigKey.POLL_INTERVAL, raw, 1)),
+                        defaults.pollInterval(), d -> String.valueOf(d.toMillis())));
         TwinSettings twin = new TwinSettings(
                 required(ConfigKey.TWIN_MASTERS, raw -> ValueParsers.intAtLeast(ConfigKey.TWIN_MASTERS, raw, 1),
                         String::valueOf),
@@ -54,8 +69,9 @@ final class ConfigResolver {
                         String::valueOf));
         recordUnparsed();
 
-        return new HarnessConfig(target, stack, region, awsEndpoint, awsProfile, openviduUrl, openviduSecret,
-                tlsCa, twin, lines);
+        return new HarnessConfig(target, stack, region, awsEndpoint, awsProfile,
+                new OpenViduSettings(openviduUrl, openviduHttpUrl, openviduSecret, openviduAttempts),
+                tlsCa, timeouts, twin, CiRun.from(env), lines);
     }
 
     /** A stack name is only guessable for the twin, which we name ourselves. */
@@ -88,6 +104,15 @@ final class ConfigResolver {
         T value = parser.apply(raw.get());
         lines.put(key, SettingLine.of(key, show.apply(value), raw.get().source()));
         return Optional.of(value);
+    }
+
+    /** For keys whose default depends on the target, so the catalogue cannot hold it. */
+    private <T> T orDefault(ConfigKey key, Function<SourcedValue, T> parser, T fallback, Function<T, String> show) {
+        Optional<SourcedValue> raw = layers.explicit(key);
+        T value = raw.map(parser).orElse(fallback);
+        lines.put(key, SettingLine.of(key, show.apply(value),
+                raw.map(SourcedValue::source).orElseGet(ValueSource::defaults)));
+        return value;
     }
 
     /**

@@ -24,24 +24,26 @@ public final class HarnessConfig {
     private final String region;
     private final Optional<URI> awsEndpoint;
     private final Optional<String> awsProfile;
-    private final Optional<URI> openviduUrl;
-    private final Optional<Secret> openviduSecret;
+    private final OpenViduSettings openvidu;
     private final Optional<Path> tlsCa;
+    private final Timeouts timeouts;
     private final TwinSettings twin;
+    private final CiRun ci;
     private final Map<ConfigKey, SettingLine> lines;
 
     HarnessConfig(Target target, String stack, String region, Optional<URI> awsEndpoint,
-                  Optional<String> awsProfile, Optional<URI> openviduUrl, Optional<Secret> openviduSecret,
-                  Optional<Path> tlsCa, TwinSettings twin, Map<ConfigKey, SettingLine> lines) {
+                  Optional<String> awsProfile, OpenViduSettings openvidu, Optional<Path> tlsCa, Timeouts timeouts,
+                  TwinSettings twin, CiRun ci, Map<ConfigKey, SettingLine> lines) {
         this.target = Objects.requireNonNull(target);
         this.stack = Objects.requireNonNull(stack);
         this.region = Objects.requireNonNull(region);
         this.awsEndpoint = Objects.requireNonNull(awsEndpoint);
         this.awsProfile = Objects.requireNonNull(awsProfile);
-        this.openviduUrl = Objects.requireNonNull(openviduUrl);
-        this.openviduSecret = Objects.requireNonNull(openviduSecret);
+        this.openvidu = Objects.requireNonNull(openvidu);
         this.tlsCa = Objects.requireNonNull(tlsCa);
+        this.timeouts = Objects.requireNonNull(timeouts);
         this.twin = Objects.requireNonNull(twin);
+        this.ci = Objects.requireNonNull(ci);
         this.lines = new EnumMap<>(lines);
     }
 
@@ -90,11 +92,26 @@ public final class HarnessConfig {
 
     /** Empty means: use {@code https://<DomainName>} from the stack outputs. */
     public Optional<URI> openviduUrl() {
-        return openviduUrl;
+        return openvidu.url();
     }
 
     public Optional<Secret> openviduSecret() {
-        return openviduSecret;
+        return openvidu.secret();
+    }
+
+    /** Everything about reaching OpenVidu: URLs, secret, retry bound. */
+    public OpenViduSettings openvidu() {
+        return openvidu;
+    }
+
+    /** How long waits may last and how often they look. */
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The CI build this run belongs to (a local run outside CI). */
+    public CiRun ci() {
+        return ci;
     }
 
     /** An extra PEM file of CA certificates to trust, as an absolute path. */

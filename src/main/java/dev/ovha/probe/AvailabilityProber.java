@@ -2,6 +2,7 @@ package dev.ovha.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -52,9 +53,9 @@ public final class AvailabilityProber implements AutoCloseable {
 
     private AvailabilityProber(OpenViduEndpoint endpoint, ProbeSettings settings) {
         this.settings = settings;
-        this.url = endpoint.resolve(settings.path());
-        this.authorization = endpoint.basicAuthorization();
-        this.http = endpoint.httpClient(settings.timeout());
+        this.url = OpenViduHttpClients.resolve(endpoint, settings.path());
+        this.authorization = OpenViduHttpClients.basicAuthorization(endpoint);
+        this.http = OpenViduHttpClients.of(endpoint, settings.timeout());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "ovha-availability-prober");
             thread.setDaemon(true);

@@ -34,10 +34,8 @@ public final class TimelineChart {
     private static final Color MARKER = new Color(0x37474f);
 
     static {
-        // Charts are drawn on CI machines without a display.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        // Charts are drawn on CI machines without a display; before AWT's first use, or it tries to find one.
+        System.setProperty("java.awt.headless", "true");
     }
 
     private TimelineChart() {

@@ -39,6 +39,21 @@ public final class PemTrust {
 
     /** A trust manager for the default CAs plus the PEM certificates. */
     public static X509TrustManager trustManager(String pem) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(keyStore(pem));
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new IllegalStateException("the JDK offers no X.509 trust manager");
+    }
+
+    /**
+     * A trust store holding the default CAs plus the PEM certificates, for HTTP clients that take a
+     * {@link KeyStore} rather than an {@link SSLContext} (RestAssured).
+     */
+    public static KeyStore keyStore(String pem) throws GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
             store.load(null, null);
@@ -46,20 +61,13 @@ public final class PemTrust {
             throw new IllegalStateException(e);
         }
         int n = 0;
-        for (X509Certificate certificate : defaultTrust().getAcceptedIssuers()) {
+        for (X509Certificate certificate : defaultTrustManager().getAcceptedIssuers()) {
             store.setCertificateEntry("default-" + n++, certificate);
         }
         for (X509Certificate certificate : parse(pem)) {
             store.setCertificateEntry("extra-" + n++, certificate);
         }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new IllegalStateException("the JDK offers no X.509 trust manager");
+        return store;
     }
 
     /** Every certificate in a PEM text; none is an error, since trusting nothing extra was surely not meant. */
@@ -74,7 +82,8 @@ public final class PemTrust {
         return result;
     }
 
-    private static X509TrustManager defaultTrust() throws GeneralSecurityException {
+    /** The JDK's own trust manager: the default CAs only. */
+    public static X509TrustManager defaultTrustManager() throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init((KeyStore) null);
         for (TrustManager manager : factory.getTrustManagers()) {

@@ -13,6 +13,7 @@ import dev.ovha.twin.service.cloudformation.CloudFormationService;
 import dev.ovha.twin.service.cloudwatch.CloudWatchService;
 import dev.ovha.twin.service.ec2.Ec2Service;
 import dev.ovha.twin.service.elbv2.ElbV2Service;
+import dev.ovha.twin.service.fis.FisService;
 import dev.ovha.twin.service.s3.S3Service;
 import dev.ovha.twin.service.events.EventBridgeService;
 import dev.ovha.twin.service.sqs.SqsService;
@@ -62,6 +63,8 @@ public final class Twin implements AutoCloseable {
     private final AwsRouter router;
     private final LoadBalancerFrontend loadBalancer;
     private final Set<Fault> faults;
+    private final GroundTruthLog log = new GroundTruthLog();
+    private final List<java.util.function.Consumer<World>> worldHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile World world;
 
     static {
@@ -75,13 +78,14 @@ public final class Twin implements AutoCloseable {
         this.options = options;
         this.faults = EnumSet.noneOf(Fault.class);
         this.faults.addAll(options.faults());
-        this.world = buildWorld();
+        this.world = buildWorld(options.epoch().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         List<FormService> services = List.of(new Ec2Service(options.pageSize()), new AutoScalingService(options.pageSize()),
                 new ElbV2Service(options.pageSize()), new CloudFormationService(options.pageSize()), new StsService(),
                 new CloudWatchService(options.pageSize()));
         List<JsonService> jsonServices = List.of(new SqsService(options.pageSize()),
                 new EventBridgeService(options.pageSize()), new SsmService(options.pageSize()));
-        this.router = new AwsRouter(() -> world, services, jsonServices).register(new S3Service(options.pageSize()));
+        this.router = new AwsRouter(() -> world, services, jsonServices).register(new S3Service(options.pageSize()))
+                .register(new FisService(options.pageSize()));
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "twin-http-" + threads.incrementAndGet());
@@ -141,8 +145,9 @@ public final class Twin implements AutoCloseable {
         world.sim().clock().advance(amount);
     }
 
+    /** The ground-truth log; it spans resets and rebuilds. */
     public GroundTruthLog events() {
-        return world.sim().log();
+        return log;
     }
 
     /** AWS API calls answered so far. */
@@ -202,18 +207,32 @@ public final class Twin implements AutoCloseable {
         LOG.info("twin fault {} {}", fault.id(), active ? "injected" : "cleared");
     }
 
+    /**
+     * Builds the stack afresh. Virtual time does not go back: the new world starts where the old one
+     * stood, so timestamps (CloudWatch windows, Last-Modified, events) stay monotonic.
+     */
     private void rebuild() {
         World old = world;
-        world = buildWorld();
         old.sim().clock().close();
+        world = buildWorld(old.sim().now());
+        worldHooks.forEach(hook -> world.sim().locked(() -> hook.accept(world)));
     }
 
-    private World buildWorld() {
-        Instant epoch = options.epoch().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    /**
+     * Runs {@code hook} on the current world and on every world a reset or topology fault builds later,
+     * under the world's lock: the way to attach listeners (S3 changes...) that must survive rebuilds.
+     */
+    public void onEveryWorld(java.util.function.Consumer<World> hook) {
+        worldHooks.add(hook);
+        World current = world;
+        current.sim().locked(() -> hook.accept(current));
+    }
+
+    private World buildWorld(Instant epoch) {
         VirtualClock clock = options.manualClock() ? VirtualClock.manual(epoch)
                 : VirtualClock.realTime(epoch, options.timeScale());
         Sim sim = new Sim(clock, new SeededIds(options.seed()), options.timings(), new ActiveFaults(faults),
-                new Account(ACCOUNT_ID, options.region()));
+                new Account(ACCOUNT_ID, options.region()), log);
         World built = sim.locked(() -> new OpenViduStackSeed(options, sim).build());
         sim.locked(() -> faults.stream().filter(f -> f.kind() == Fault.Kind.BEHAVIOUR)
                 .forEach(f -> built.applyBehaviour(f, true)));

@@ -47,7 +47,13 @@ public final class TwinMain {
             twin.close();
             stopped.countDown();
         }, "twin-shutdown"));
-        writeEndpoints(launch.endpointsFile(), twin.endpoints());
+        try {
+            writeEndpoints(launch.endpointsFile(), twin.endpoints());
+        } catch (IOException | RuntimeException e) {
+            // Without the file nobody can use this twin; stop rather than serve unseen.
+            System.err.println("scripts/twin: cannot write " + launch.endpointsFile() + ": " + e);
+            System.exit(1);
+        }
         TwinEndpoints e = twin.endpoints();
         System.out.println("ovha twin of stack " + e.stack() + " is up (Ctrl-C to stop)");
         System.out.println("  awsEndpoint  " + e.awsEndpoint() + "   region " + e.region());
@@ -84,7 +90,7 @@ public final class TwinMain {
                 case "--masters" -> options = options.withSize(integer(flag, value), options.media());
                 case "--media" -> options = options.withSize(options.masters(), integer(flag, value));
                 case "--time-scale" -> options = options.withTimeScale(number(flag, value));
-                case "--seed" -> options = options.withSeed((long) number(flag, value));
+                case "--seed" -> options = options.withSeed(longNumber(flag, value));
                 case "--region" -> options = options.withRegion(value);
                 case "--version" -> options = options.withVersion(value);
                 case "--secret" -> options = options.withSecret(value);
@@ -116,6 +122,14 @@ public final class TwinMain {
         }
     }
 
+    private static long longNumber(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
+        }
+    }
+
     private static double number(String flag, String value) {
         try {
             return Double.parseDouble(value);
@@ -142,12 +156,12 @@ public final class TwinMain {
         json.put("openviduUrl", endpoints.openviduUrl().toString());
         json.put("openviduHttpUrl", endpoints.openviduHttpUrl().toString());
         json.put("caPem", endpoints.caPem());
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
         Path caFile = caPemFile(file);
         Files.writeString(caFile, endpoints.caPem());
         json.put("caPemFile", caFile.toAbsolutePath().toString());
         json.put("secret", endpoints.secret());
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempFile(absolute.getParent(), ".twin-endpoints", ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), json);
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

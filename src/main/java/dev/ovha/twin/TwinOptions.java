@@ -60,6 +60,14 @@ public record TwinOptions(String stack, String region, int masters, int media, d
 
     public static final String DEFAULT_SECRET = "ovha-twin-secret";
 
+    /** Everything but the secret, which is never printed. */
+    @Override
+    public String toString() {
+        return "TwinOptions[stack=" + stack + ", region=" + region + ", masters=" + masters + ", media=" + media
+                + ", timeScale=" + timeScale + ", manualClock=" + manualClock + ", seed=" + seed + ", epoch=" + epoch
+                + ", version=" + version + ", pageSize=" + pageSize + ", faults=" + faults + ", secret=****]";
+    }
+
     public static TwinOptions defaults() {
         return new TwinOptions(DEFAULT_STACK, "us-east-1", 2, 2, 60, false, 42, Optional.empty(), DEFAULT_VERSION, 3,
                 Set.of(), Timings.templateDefaults(), DEFAULT_SECRET);

@@ -47,33 +47,6 @@ class CleanupMainTest {
     }
 
     @Test
-    void anEndpointWithoutFisUndoesTheJournalButCannotSweep() throws Exception {
-        try (TwinStack stack = new TwinStack(TwinOptions.deterministic())) {
-            Path journalFile = cwd.resolve("reports/undo-journal.jsonl");
-            try (UndoJournal journal = stack.journal(journalFile, "run-old")) {
-                journal.recordPending("S", stack.stack(), "set desired capacity of media from 1 to 2",
-                        new RestoreCapacity(stack.mediaGroup(), 1, null, null));
-            }
-            // Straight at the twin, which has no FIS yet (no fake in front).
-            var e = stack.twin.endpoints();
-            int status = CleanupMain.run(HarnessConfig.resolve(Map.of("OVHA_TARGET", "aws", "OVHA_STACK", stack.stack(),
-                            "OVHA_AWS_ENDPOINT", e.awsEndpoint().toString()), new Properties(), cwd), cwd,
-                    dev.ovha.aws.AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey()),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-
-            String printed = out.toString(StandardCharsets.UTF_8);
-            assertThat(status).as(printed + err()).isEqualTo(1);
-            assertThat(printed.lines()).contains(
-                    "  undone   desired capacity of " + stack.mediaGroup() + " set back from 2 to 1   [S, run-old#1]",
-                    "  FAILED   FIS sweep: Fis answered HTTP 400 without an AWS error code (is Fis served at this"
-                            + " endpoint?)",
-                    "scripts/cleanup: every journal entry is undone, but the FIS sweep could not finish, so FIS"
-                            + " experiments or templates of earlier runs may be left");
-            assertThat(stack.desired(stack.mediaGroup())).isEqualTo(1);
-        }
-    }
-
-    @Test
     void anUndoThatCannotBeDoneExitsOneAndKeepsTheEntry() throws Exception {
         try (TwinStack stack = new TwinStack(TwinOptions.deterministic())) {
             Path journalFile = cwd.resolve("reports/undo-journal.jsonl");
@@ -83,7 +56,7 @@ class CleanupMainTest {
             }
             // No OpenVidu secret configured: the configuration cannot be restored, and cleanup says which key to set.
             int status = run(Map.of("OVHA_TARGET", "aws", "OVHA_STACK", stack.stack(),
-                    "OVHA_AWS_ENDPOINT", stack.fis.endpoint().toString()), stack);
+                    "OVHA_AWS_ENDPOINT", stack.twin.endpoints().awsEndpoint().toString()), stack);
 
             String printed = out.toString(StandardCharsets.UTF_8);
             assertThat(status).as(printed + err()).isEqualTo(1);

@@ -7,17 +7,15 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import dev.ovha.twin.TwinOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest;
 
 /**
  * A run makes every kind of change and "dies" (its journal object is abandoned: no rollback, no close);
- * the next run's start replays what is left and sweeps FIS, and the twin is back as it was.
+ * the next run's start replays what is left and sweeps FIS (the twin's own), and the twin is back as it was.
  */
 class CrashReplayTest {
     @TempDir
@@ -49,27 +47,28 @@ class CrashReplayTest {
         UndoJournal killed = stack.journal(file, "run-killed");
         StackChanges changes = new StackChanges(TwinStack.twinGuard(false), stack.facts(), killed, stack.aws,
                 stack::openvidu, stack.screen);
-        changes.setDesiredCapacity("Events reach the masters", stack.mediaGroup(), 3);
+        // The master group: the media group's low-CPU alarm would scale an extra media node in by itself.
+        changes.setDesiredCapacity("Events reach the masters", stack.masterGroup(), 3);
         changes.editDotEnv("Editing the .env", stack.bucket(),
                 Map.of("OPENVIDU_CDR", "true", "OPENVIDU_PRO_NETWORK_QUALITY_INTERVAL", "7"));
         changes.changeConfiguration("Restart with a property", stack.bucket(),
                 Map.of("OPENVIDU_SESSIONS_GARBAGE_INTERVAL", IntNode.valueOf(120)));
         FisChanges fis = new FisChanges(TwinStack.twinGuard(false), stack.facts(), killed, stack.aws.fis());
-        String template = fis.createTemplate("Master termination", CreateExperimentTemplateRequest.builder()
-                .description("terminate one master").roleArn("arn:aws:iam::123456789012:role/fis").build());
+        String template = fis.createTemplate("Master termination", TwinStack.waitTemplate("PT1H"));
         String experiment = fis.startExperiment("Master termination", template).id();
         // Let the masters pick the changes up (auto-restart, the /restart), as time would on AWS.
         stack.twin.advance(Duration.ofSeconds(90));
-        assertThat(stack.desired(stack.mediaGroup())).isEqualTo(3);
+        assertThat(stack.desired(stack.masterGroup())).isEqualTo(3);
         assertThat(stack.dotEnv()).contains("OPENVIDU_CDR=true", "OPENVIDU_SESSIONS_GARBAGE_INTERVAL=120",
                 "OPENVIDU_PRO_NETWORK_QUALITY_INTERVAL=7");
         assertThat(servedConfig().get("OPENVIDU_SESSIONS_GARBAGE_INTERVAL").asInt()).isEqualTo(120);
-        assertThat(stack.fis.status(experiment)).isEqualTo("running");
+        assertThat(stack.experimentStatus(experiment)).isEqualTo("running");
         // kill -9: the journal object is simply abandoned.
 
         try (UndoJournal next = stack.journal(file, "run-next")) {
             UndoContext context = stack.context(Duration.ofSeconds(10));
-            CleanupReport report = new Cleanup(new Rollbacks(next, context), new FisSweeper(context)).run(stack.stack());
+            CleanupReport report = stack.whileTimePasses(() -> new Cleanup(new Rollbacks(next, context),
+                    new FisSweeper(context)).run(stack.stack()));
             stack.twin.advance(Duration.ofSeconds(90));
 
             assertThat(report.clean()).as(String.join("\n", report.lines())).isTrue();
@@ -78,7 +77,7 @@ class CrashReplayTest {
             assertThat(report.lines().get(1)).startsWith("undone   deleted FIS experiment template " + template);
             assertThat(report.lines().get(2)).startsWith("undone   OpenVidu configuration"
                     + " OPENVIDU_SESSIONS_GARBAGE_INTERVAL restored");
-            assertThat(report.lines().get(5)).startsWith("undone   desired capacity of " + stack.mediaGroup()
+            assertThat(report.lines().get(5)).startsWith("undone   desired capacity of " + stack.masterGroup()
                     + " set back from 3 to 2");
             assertThat(next.pending()).isEmpty();
         }
@@ -86,8 +85,8 @@ class CrashReplayTest {
         assertThat(stack.desired(stack.mediaGroup())).isEqualTo(mediaBefore);
         assertThat(stack.dotEnv()).isEqualTo(envBefore);
         assertThat(servedConfig().get("OPENVIDU_SESSIONS_GARBAGE_INTERVAL")).isEqualTo(garbageBefore);
-        assertThat(stack.fis.status(experiment)).isEqualTo("stopped");
-        assertThat(stack.fis.templates()).isEmpty();
+        assertThat(stack.experimentStatus(experiment)).isEqualTo("stopped");
+        assertThat(stack.templateIds()).isEmpty();
         assertThat(UndoJournalTest.text(file)).doesNotContain(stack.twin.endpoints().secret(), "twin-es-password");
     }
 
@@ -128,6 +127,5 @@ class CrashReplayTest {
                     "nothing to undo for stack ovha-twin");
             assertThat(next.pending()).hasSize(1);
         }
-        assertThat(List.of(stack.fis.calls().stream().filter(c -> c.startsWith("DELETE")).toArray())).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package dev.ovha.chaos;
 
 import dev.ovha.aws.AwsClients;
 import dev.ovha.aws.AwsTarget;
-import dev.ovha.probe.OpenViduEndpoint;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

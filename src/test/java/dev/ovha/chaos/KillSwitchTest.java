@@ -53,7 +53,7 @@ class KillSwitchTest {
     private Process runChild(Path stdout) throws Exception {
         TwinEndpoints e = stack.twin.endpoints();
         return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), KillSwitchChild.class.getName(),
-                stack.fis.endpoint().toString(), e.region(), e.accessKeyId(), e.secretAccessKey(), journal().toString(),
+                e.awsEndpoint().toString(), e.region(), e.accessKeyId(), e.secretAccessKey(), journal().toString(),
                 stack.stack(), stack.mediaGroup(), "3")
                 .redirectOutput(stdout.toFile()).redirectError(dir.resolve("child-stderr.txt").toFile()).start();
     }
@@ -118,7 +118,7 @@ class KillSwitchTest {
         Path ca = Files.writeString(dir.resolve("twin-ca.pem"), e.caPem());
         List<String> command = new ArrayList<>(List.of(java(),
                 "-Dovha.target=aws", "-Dovha.stack=" + stack.stack(), "-Dovha.region=" + e.region(),
-                "-Dovha.aws.endpoint=" + stack.fis.endpoint(), "-Dovha.openvidu.url=" + e.openviduUrl(),
+                "-Dovha.aws.endpoint=" + e.awsEndpoint(), "-Dovha.openvidu.url=" + e.openviduUrl(),
                 "-Dovha.tls.ca=" + ca, "-Dovha.chaos.journal=" + journal(),
                 "-cp", System.getProperty("java.class.path"), CleanupMain.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())

@@ -1,43 +1,50 @@
 package dev.ovha.chaos;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.ovha.aws.AwsClients;
 import dev.ovha.aws.AwsTarget;
 import dev.ovha.aws.CallLimits;
 import dev.ovha.config.Secret;
 import dev.ovha.config.Target;
-import dev.ovha.probe.OpenViduEndpoint;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest;
+import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateStopConditionInput;
 
 /**
- * A twin with a (fake) FIS in front of it, and the chaos layer's objects pointed at both exactly as they
- * would be at AWS: one endpoint, dummy credentials, AwsClients.
+ * A twin, and the chaos layer's objects pointed at it exactly as they would be at AWS: one endpoint (FIS
+ * included), dummy credentials, AwsClients.
  */
 final class TwinStack implements AutoCloseable {
     final Twin twin;
-    final FakeFis fis;
     final AwsClients aws;
     final SecretScreen screen = new SecretScreen();
 
     TwinStack(TwinOptions options) {
         twin = Twin.start(options);
-        fis = new FakeFis(twin.endpoints().awsEndpoint());
         aws = new AwsClients(target());
     }
 
     AwsTarget target() {
         TwinEndpoints e = twin.endpoints();
-        return AwsTarget.emulator(fis.endpoint(), e.region(), e.accessKeyId(), e.secretAccessKey())
+        return AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey())
                 .withLimits(CallLimits.DEFAULT.withMaxAttempts(1).withApiCallTimeout(Duration.ofSeconds(10)));
     }
 
     OpenViduEndpoint openvidu() {
         TwinEndpoints e = twin.endpoints();
-        return new OpenViduEndpoint(e.openviduUrl(), Secret.of(e.secret()), Optional.of(e.caPem()));
+        return new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 1);
     }
 
     String stack() {
@@ -83,10 +90,45 @@ final class TwinStack implements AutoCloseable {
         return StackFacts.discover(aws, stack());
     }
 
+    /** A template whose one action waits: an experiment that runs for {@code duration} and touches nothing. */
+    static CreateExperimentTemplateRequest waitTemplate(String duration) {
+        return CreateExperimentTemplateRequest.builder()
+                .description("wait " + duration)
+                .stopConditions(CreateExperimentTemplateStopConditionInput.builder().source("none").build())
+                .actions(Map.of("pause", CreateExperimentTemplateActionInput.builder().actionId("aws:fis:wait")
+                        .parameters(Map.of("duration", duration)).build()))
+                .roleArn("arn:aws:iam::123456789012:role/ovha-fis")
+                .build();
+    }
+
+    /**
+     * Runs {@code work} (which waits for the twin, e.g. for an FIS experiment to stop) while virtual time
+     * passes on the manual clock, a second per look, as it would by itself on AWS.
+     */
+    <T> T whileTimePasses(Supplier<T> work) {
+        CompletableFuture<T> done = CompletableFuture.supplyAsync(work);
+        await("the work done while virtual time passes").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    if (!done.isDone()) {
+                        twin.advance(Duration.ofSeconds(1));
+                    }
+                    return done.isDone();
+                });
+        return done.join();
+    }
+
+    String experimentStatus(String id) {
+        return aws.fis().getExperiment(r -> r.id(id)).experiment().state().statusAsString();
+    }
+
+    List<String> templateIds() {
+        return aws.fis().listExperimentTemplatesPaginator(r -> r.maxResults(100)).experimentTemplates().stream()
+                .map(t -> t.id()).toList();
+    }
+
     @Override
     public void close() {
         aws.close();
-        fis.close();
         twin.close();
     }
 }

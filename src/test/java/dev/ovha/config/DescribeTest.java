@@ -27,8 +27,12 @@ class DescribeTest {
                 "ovha.aws.endpoint = (not set)",
                 "ovha.aws.profile = (not set)",
                 "ovha.openvidu.url = (not set)",
+                "ovha.openvidu.httpUrl = (not set)",
                 "ovha.openvidu.secret = (not set)",
+                "ovha.openvidu.attempts = 5 (default)",
                 "ovha.tls.ca = (not set)",
+                "ovha.timeout.default = 15 (default)",
+                "ovha.poll.interval = 100 (default)",
                 "ovha.twin.masters = 2 (default)",
                 "ovha.twin.media = 2 (default)",
                 "ovha.twin.timeScale = 120 (from env OVHA_TWIN_TIME_SCALE)",
@@ -58,6 +62,7 @@ class DescribeTest {
 
         assertThat(description)
                 .contains("ovha.target = aws (from env OVHA_TARGET)", "ovha.stack = prod (from env OVHA_STACK)")
+                .contains("ovha.timeout.default = 300 (default)", "ovha.poll.interval = 5000 (default)")
                 .doesNotContain("ovha.twin.");
     }
 

@@ -77,7 +77,8 @@ class HarnessConfigResolutionTest {
     void theKeyNamesArePublicAndExact() {
         assertThat(ConfigKey.allKeys()).containsExactly(
                 "ovha.config.file", "ovha.target", "ovha.stack", "ovha.region", "ovha.aws.endpoint",
-                "ovha.aws.profile", "ovha.openvidu.url", "ovha.openvidu.secret", "ovha.tls.ca",
+                "ovha.aws.profile", "ovha.openvidu.url", "ovha.openvidu.httpUrl", "ovha.openvidu.secret",
+                "ovha.openvidu.attempts", "ovha.tls.ca", "ovha.timeout.default", "ovha.poll.interval",
                 "ovha.twin.masters", "ovha.twin.media", "ovha.twin.timeScale", "ovha.twin.seed",
                 "ovha.allow", "ovha.chaos.allow", "ovha.chaos.allowProduction", "ovha.chaos.dryRun",
                 "ovha.chaos.productionTagKeys", "ovha.chaos.productionTagValues", "ovha.chaos.minHealthyMasters",

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ovha.aws.AwsClients;
 import dev.ovha.aws.AwsTarget;
 import dev.ovha.config.Secret;
+import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
@@ -33,7 +34,7 @@ class AvailabilityProberTest {
     private static final Set<String> LEFT_HEALTHY = Set.of("target.unhealthy", "target.unused", "target.draining");
 
     private static OpenViduEndpoint endpoint(TwinEndpoints e) {
-        return new OpenViduEndpoint(e.openviduUrl(), Secret.of(e.secret()), Optional.of(e.caPem()));
+        return new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 1);
     }
 
     @Test
@@ -68,8 +69,8 @@ class AvailabilityProberTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        OpenViduEndpoint nowhere = new OpenViduEndpoint(URI.create("http://127.0.0.1:" + port), Secret.of("s3cr3t"),
-                Optional.empty());
+        URI closed = URI.create("http://127.0.0.1:" + port);
+        OpenViduEndpoint nowhere = new OpenViduEndpoint(closed, closed, Optional.empty(), Secret.of("s3cr3t"), 1);
         AvailabilityProber prober = AvailabilityProber.start(nowhere, FAST);
         await("5 probe attempts").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> prober.snapshot().requests() >= 5);

@@ -122,6 +122,20 @@ class FaultSymptomsTest {
             t.advance(Duration.ofSeconds(20));
             return registered(t).contains(newcomer);
         });
+        SYMPTOMS.put(Fault.STACK_ROLLBACK_FAILED, t -> t.inWorld(w ->
+                w.cloudFormation().stacks().get(0).status().equals("UPDATE_ROLLBACK_FAILED")));
+        SYMPTOMS.put(Fault.MEDIA_SCALING_POLICY_DRIFT, t -> t.inWorld(w ->
+                w.mediaGroup().policies().stream().anyMatch(p -> Math.abs(p.scalingAdjustment()) != 1)));
+        SYMPTOMS.put(Fault.MEDIA_TERMINATE_HOOK_MISSING, t -> t.inWorld(w ->
+                w.mediaGroup().hook(dev.ovha.twin.state.LifecycleHook.TERMINATING).isEmpty()));
+        SYMPTOMS.put(Fault.DOMAIN_ELSEWHERE, t -> get(t, "/openvidu/api/config").contains("It works!"));
+        SYMPTOMS.put(Fault.SESSIONS_NOT_SHARED, t -> t.inWorld(w -> {
+            var masters = w.openVidu().masters();
+            w.openVidu().createSession(masters.get(0), java.util.Optional.of("made-by-first"), Map.of());
+            return w.openVidu().sessionsSeenBy(masters.get(1)).isEmpty();
+        }));
+        SYMPTOMS.put(Fault.CONFIG_DRIFT, t -> t.inWorld(w -> w.openVidu().masters().stream()
+                .map(m -> m.config().getOrDefault("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH", "")).distinct().count() > 1));
         SYMPTOMS.put(Fault.CLUSTER_UNSTABLE, t -> get(t, "/openvidu/api/health").contains("\"clusterStatus\":\"UNSTABLE\""));
     }
 

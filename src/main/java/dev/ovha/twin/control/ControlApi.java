@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 public final class ControlApi implements HttpHandler {
 
+    private static final double MAX_ADVANCE_SECONDS = 7 * 24 * 3600;
+
     private final Twin twin;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new JavaTimeModule())
@@ -50,7 +52,10 @@ public final class ControlApi implements HttpHandler {
             try {
                 reply = route(method, path, query);
             } catch (IllegalArgumentException | IllegalStateException e) {
-                reply = new Reply(e instanceof IllegalStateException ? 409 : 400, Map.of("error", e.getMessage()));
+                reply = new Reply(e instanceof IllegalStateException ? 409 : 400, Map.of("error", String.valueOf(e.getMessage())));
+            } catch (RuntimeException e) {
+                // Never drop the connection without an answer: a caller waiting on it would hang.
+                reply = new Reply(500, Map.of("error", "the twin failed on " + method + " " + path + ": " + e));
             }
             byte[] body = json.writeValueAsBytes(reply.body());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -100,6 +105,10 @@ public final class ControlApi implements HttpHandler {
         if (path.equals("/clock/advance") && method.equals("POST")) {
             double seconds = Double.parseDouble(param(query, "seconds")
                     .orElseThrow(() -> new IllegalArgumentException("POST /clock/advance needs ?seconds=N")));
+            if (!Double.isFinite(seconds) || seconds <= 0 || seconds > MAX_ADVANCE_SECONDS) {
+                throw new IllegalArgumentException("seconds must be a number above 0 and at most " + MAX_ADVANCE_SECONDS
+                        + " (7 days), got " + seconds);
+            }
             if (!twin.clock().isManual()) {
                 throw new IllegalStateException("this twin's clock runs in real time; only a manual clock can be advanced");
             }

@@ -10,11 +10,13 @@ import dev.ovha.twin.state.World;
 import dev.ovha.twin.state.cloudwatch.MetricAlarm;
 import dev.ovha.twin.state.events.EventRule;
 import dev.ovha.twin.state.events.RuleTarget;
+import dev.ovha.twin.state.fis.Experiment;
 import dev.ovha.twin.state.sqs.SqsQueue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A plain-data snapshot of the world for the control API's {@code GET /state}: what a person (or a
@@ -37,6 +39,8 @@ public final class StateDump {
         dump.put("queues", world.sqs().queues().stream().map(q -> queue(world, q)).toList());
         dump.put("rules", world.events().rules().stream().map(StateDump::rule).toList());
         dump.put("alarms", world.cloudWatch().alarms().stream().map(StateDump::alarm).toList());
+        dump.put("cutSubnets", world.network().cutSubnets());
+        dump.put("experiments", world.fis().experiments(Optional.empty()).stream().map(StateDump::experiment).toList());
         return dump;
     }
 
@@ -63,6 +67,18 @@ public final class StateDump {
         map.put("name", a.name());
         map.put("state", a.stateValue());
         map.put("threshold", a.threshold());
+        return map;
+    }
+
+    private static Map<String, Object> experiment(Experiment e) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", e.id());
+        map.put("templateId", e.templateId());
+        map.put("status", e.status().apiName());
+        map.put("reason", e.reason());
+        Map<String, Object> actions = new LinkedHashMap<>();
+        e.actions().forEach((name, run) -> actions.put(name, run.status().apiName()));
+        map.put("actions", actions);
         return map;
     }
 

@@ -50,7 +50,7 @@ public final class AwsRouter {
         this.json = new JsonDispatch(world, jsonServices);
     }
 
-    /** Adds a REST service (S3; later FIS), chosen by its signing name like the others. Call before serving. */
+    /** Adds a REST service (S3, FIS), chosen by its signing name like the others. Call before serving. */
     public AwsRouter register(RestService service) {
         restServices.put(service.signingName(), service);
         return this;

@@ -10,7 +10,6 @@ import dev.ovha.twin.state.ProbeResult;
 import dev.ovha.twin.state.StackTopology;
 import dev.ovha.twin.state.TargetProbe;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,20 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The OpenVidu side of the stack: one {@link MasterNode} per running master instance, the media nodes
- * the masters have registered, the shared sessions, and the shared {@code .env}. It follows EC2: a
- * master boots (reads {@code .env}, starts OpenVidu) when its instance runs and dies with it; a media
- * node whose instance dies without a terminate event is found crashed after the reconnection window.
- *
- * <p>Where the vendor's closed-source replication-manager is undocumented, the twin does the simplest
- * thing consistent with the documentation: masters poll the {@code .env}'s version every
- * {@code configPollInterval} and, with auto-restart on, restart themselves when it changes; a restart
- * takes {@code masterRestart}.
+ * The OpenVidu side of the stack, as its REST API, the load balancer and SSM see it: one
+ * {@link MasterNode} per running master instance ({@link MasterLifecycle} boots, restarts and buries
+ * them), the media nodes the masters have registered ({@link MediaNodeRegistry}), the shared sessions
+ * ({@link SessionRegistry}) and the shared {@code .env} ({@link ConfigStore}). It follows EC2: a master
+ * boots when its instance runs and dies with it; a media node whose instance dies without a terminate
+ * event is found crashed after the reconnection window.
  */
 public final class OpenViduCluster implements InstanceListener, TargetProbe {
 
-    private static final String LISTENER = "i.o.r.m.s.SQSNotificationListenerAWS";
-    private static final String S3_SYNC = "i.o.r.m.s.S3ConfigurationSync";
 
     private final Sim sim;
     private final Ec2State ec2;
@@ -41,22 +35,18 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
     private final ConfigStore store;
     private final SessionRegistry sessions;
     private final Map<String, MasterNode> masters = new LinkedHashMap<>();
-    private final Map<String, MediaNodeRecord> mediaNodes = new LinkedHashMap<>();
-    private final Instant twinStart;
+    private final MediaNodeRegistry mediaNodes;
     private String failingMaster;
-    private boolean unstable;
-    private ReplicationManagerConsumer consumer;
-    private int consumers;
+    private final MasterLifecycle lifecycle;
 
     /** The replication-managers read the stack's queue from now on (the seed calls it once the queue exists). */
     public void consumeFrom(dev.ovha.twin.state.sqs.SqsState sqs) {
-        this.consumer = new ReplicationManagerConsumer(sim, sqs, ec2, this, topology.queueName());
-        masters.values().stream().filter(m -> m.status() == MasterStatus.UP).forEach(m -> consumer.start(m, consumers++));
+        lifecycle.consumeWith(new ReplicationManagerConsumer(sim, sqs, ec2, this, topology.queueName()));
     }
 
     /** Whether the instance can be reached over the network (a cut subnet says no). */
     boolean reachable(String instanceId) {
-        return true;
+        return ec2.network().isReachable(instanceId);
     }
 
     public OpenViduCluster(Sim sim, Ec2State ec2, StackTopology topology, String version, String secret, ConfigStore store) {
@@ -66,8 +56,10 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         this.version = version;
         this.secret = secret;
         this.store = store;
-        this.sessions = new SessionRegistry(sim.ids());
-        this.twinStart = sim.now();
+        // Its own id stream: sessions created by API traffic must not shift the instance ids.
+        this.sessions = new SessionRegistry(sim.ids().fork("openvidu-sessions"));
+        this.mediaNodes = new MediaNodeRegistry(sim);
+        this.lifecycle = new MasterLifecycle(sim, store, sessions, masters, version);
         ec2.addListener(this);
     }
 
@@ -106,29 +98,21 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
     }
 
     public List<MediaNodeRecord> mediaNodes() {
-        return List.copyOf(mediaNodes.values());
+        return mediaNodes.all();
     }
 
     public Optional<MediaNodeRecord> mediaNode(String id) {
-        return Optional.ofNullable(mediaNodes.get(id.startsWith("media_") ? id.substring(6) : id));
+        return mediaNodes.find(id);
     }
 
     /** A master that was already up when the twin started. */
     public void seedMaster(Instance instance) {
-        MasterNode master = new MasterNode(instance.id(), instance.privateIp());
-        masters.put(instance.id(), master);
-        loadConfig(master);
-        master.started(instance.runningSince().plus(sim.timings().masterStartup()));
-        master.setStatus(MasterStatus.UP);
-        schedulePoll(master);
+        lifecycle.seed(instance);
     }
 
     /** A media node that every master had registered when the twin started. */
     public void seedMediaNode(Instance instance) {
-        MediaNodeRecord node = new MediaNodeRecord(instance.id(), instance.privateIp(), instance.launchTime());
-        node.connect(instance.runningSince());
-        node.setLoad(0);
-        mediaNodes.put(instance.id(), node);
+        mediaNodes.seed(instance);
     }
 
     /**
@@ -136,14 +120,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
      * masters but stays registered (it is not crashed, so it is not dropped).
      */
     public void setUnstable(boolean unstable) {
-        mediaNodes.values().stream().findFirst().ifPresent(node -> {
-            if (unstable) {
-                node.disconnect(sim.now());
-            } else {
-                node.connect(sim.now());
-            }
-        });
-        this.unstable = unstable;
+        mediaNodes.setUnstable(unstable);
     }
 
     /** The master whose OpenVidu answers health checks with 502 (fault {@code master-unhealthy}), or none. */
@@ -156,163 +133,23 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         String group = instance.tags().getOrDefault("aws:autoscaling:groupName", "");
         if (group.equals(topology.masterGroupName())) {
             if (instance.state() == InstanceState.RUNNING) {
-                boot(instance);
+                lifecycle.boot(instance);
             } else if (instance.state().isDown() && masters.containsKey(instance.id())) {
-                crash(masters.get(instance.id()));
+                lifecycle.crash(masters.get(instance.id()));
             }
-        } else if (group.equals(topology.mediaGroupName()) && instance.state().isDown() && mediaNodes.containsKey(instance.id())) {
-            mediaNodeLost(mediaNodes.get(instance.id()));
+        } else if (group.equals(topology.mediaGroupName()) && instance.state().isDown()) {
+            mediaNodes.lost(instance.id(), () -> masters.values().stream().filter(m -> m.status() == MasterStatus.UP).toList());
         }
-    }
-
-    private void boot(Instance instance) {
-        MasterNode master = masters.computeIfAbsent(instance.id(), id -> new MasterNode(id, instance.privateIp()));
-        master.setStatus(MasterStatus.BOOTING);
-        Duration startup = sim.timings().masterStartup();
-        if (sim.has(Fault.SLOW_MASTER_REPLACEMENT) && !instance.launchTime().isBefore(twinStart)) {
-            startup = startup.multipliedBy(10);
-        }
-        long generation = master.generation();
-        sim.after(startup, "openvidu up " + instance.id(), () -> {
-            if (master.generation() == generation) {
-                loadConfig(master);
-                master.started(sim.now());
-                master.setStatus(MasterStatus.UP);
-                master.log().openViduServer(sim.now(), "INFO", "io.openvidu.server.pro.OpenViduServerPro",
-                        "OpenVidu Enterprise " + version + " is ready on instance " + instance.id());
-                sim.log().record("master.up", instance.id());
-                schedulePoll(master);
-                startConsuming(master);
-            }
-        });
-    }
-
-    private void startConsuming(MasterNode master) {
-        if (consumer != null) {
-            consumer.start(master, consumers++);
-        }
-    }
-
-    private void crash(MasterNode master) {
-        if (master.status() == MasterStatus.DOWN) {
-            return;
-        }
-        master.setStatus(MasterStatus.DOWN);
-        List<String> lost = sim.has(Fault.SESSIONS_LOST_ON_FAILOVER) ? sessions.dropAll() : sessions.dropOwnedBy(master.instanceId());
-        sim.log().record("master.down", master.instanceId(), "sessionsLost", String.valueOf(lost.size()));
-    }
-
-    private void loadConfig(MasterNode master) {
-        ConfigStore.Versioned current = store.read().orElse(new ConfigStore.Versioned("", "none"));
-        master.load(DotEnv.parse(current.text()), current.version());
-        master.log().replicationManager(sim.now(), "INFO", S3_SYNC, current.text().isEmpty()
-                ? "=> Configuration file not found in S3"
-                : "=> Configuration file updated from S3 to local file /opt/openvidu/.env");
-    }
-
-    /**
-     * Restarts every serving master (what {@code POST /restart} does). They come back with
-     * {@code configuration} when given — even if it never reached the store — else with the store's.
-     */
-    public void restartAll(String reason, Optional<DotEnv> configuration) {
-        for (MasterNode master : masters.values()) {
-            if (master.status() == MasterStatus.UP) {
-                restart(master, reason, configuration);
-            }
-        }
-    }
-
-    private void restart(MasterNode master, String reason) {
-        restart(master, reason, Optional.empty());
-    }
-
-    private void restart(MasterNode master, String reason, Optional<DotEnv> configuration) {
-        master.setStatus(MasterStatus.RESTARTING);
-        master.log().replicationManager(sim.now(), "INFO", S3_SYNC, "Restarting OpenVidu: " + reason);
-        sim.log().record("master.restarting", master.instanceId(), "reason", reason);
-        long generation = master.generation();
-        sim.after(sim.timings().masterRestart(), "restarted " + master.instanceId(), () -> {
-            if (master.generation() == generation) {
-                if (configuration.isPresent()) {
-                    master.load(configuration.get(), store.read().map(ConfigStore.Versioned::version).orElse("none"));
-                } else {
-                    loadConfig(master);
-                }
-                master.restarted(sim.now());
-                master.setStatus(MasterStatus.UP);
-                sim.log().record("master.restarted", master.instanceId(), "restartCounter", String.valueOf(master.restartCounter()));
-                schedulePoll(master);
-                startConsuming(master);
-            }
-        });
-    }
-
-    /**
-     * The replication-manager's S3 watch: with auto-restart on, a changed {@code .env} restarts this
-     * master. Fault {@code no-autorestart}: the change is never picked up.
-     */
-    private void schedulePoll(MasterNode master) {
-        long generation = master.generation();
-        sim.after(sim.timings().configPollInterval(), "s3 poll " + master.instanceId(), () -> {
-            if (master.generation() != generation || master.status() != MasterStatus.UP) {
-                return;
-            }
-            String latest = store.read().map(ConfigStore.Versioned::version).orElse("none");
-            boolean autoRestart = master.config().flag("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART");
-            if (!latest.equals(master.configVersion()) && autoRestart && !sim.has(Fault.NO_AUTORESTART)) {
-                restart(master, "configuration file changed in S3");
-            } else {
-                schedulePoll(master);
-            }
-        });
     }
 
     /** The replication-manager handled a launch event: the node is registered and connects. */
     public void registerMediaNode(MasterNode handler, Instance instance) {
-        handler.log().replicationManager(sim.now(), "INFO", LISTENER,
-                "New Media Node (" + instance.id() + "," + instance.privateIp() + ") launched in autoscaling group");
-        MediaNodeRecord node = mediaNodes.computeIfAbsent(instance.id(),
-                id -> new MediaNodeRecord(id, instance.privateIp(), sim.now()));
-        node.connect(sim.now());
-        sim.log().record("medianode.registered", instance.id(), "by", handler.instanceId());
+        mediaNodes.register(handler, instance);
     }
 
     /** The replication-manager handled a terminate event: the node leaves the cluster. */
     public void deregisterMediaNode(MasterNode handler, String instanceId, String ip) {
-        handler.log().replicationManager(sim.now(), "INFO", LISTENER,
-                "Media Node (" + instanceId + "," + ip + ") terminated in autoscaling group");
-        MediaNodeRecord node = mediaNodes.get(instanceId);
-        if (node != null) {
-            node.setStatus("terminating");
-            sim.after(Duration.ofSeconds(1), "media node gone " + instanceId, () -> {
-                node.setStatus("terminated");
-                mediaNodes.remove(instanceId);
-                sim.log().record("medianode.deregistered", instanceId);
-            });
-        }
-    }
-
-    /**
-     * A media node's instance died without a terminate event: the masters lose its WebSocket, try to
-     * reconnect for the reconnection window (3 s on AWS), then mark it crashed and drop it.
-     */
-    private void mediaNodeLost(MediaNodeRecord node) {
-        if (!node.connected() && !unstable) {
-            return;
-        }
-        node.disconnect(sim.now());
-        sim.after(sim.timings().mediaNodeReconnectionTimeout(), "media node crashed " + node.environmentId(), () -> {
-            if (mediaNodes.get(node.environmentId()) == node && !node.connected()) {
-                masters.values().stream().filter(m -> m.status() == MasterStatus.UP).forEach(m -> m.log().openViduServer(sim.now(),
-                        "WARN", "io.openvidu.server.pro.cluster.MediaNodeManager", "Media Node " + node.id() + " crashed"));
-                node.setStatus("terminating");
-                sim.after(Duration.ofSeconds(1), "media node terminated " + node.environmentId(), () -> {
-                    node.setStatus("terminated");
-                    mediaNodes.remove(node.environmentId());
-                    sim.log().record("medianode.crashed", node.environmentId());
-                });
-            }
-        });
+        mediaNodes.deregister(handler, instanceId, ip);
     }
 
     /**
@@ -334,6 +171,9 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
             default:
                 break;
         }
+        if (!reachable(instanceId)) {
+            return ProbeResult.timeout(); // its subnet is cut off (FIS disrupt-connectivity): the check gets no answer
+        }
         if (instanceId.equals(failingMaster)) {
             return ProbeResult.codeMismatch(502);
         }
@@ -346,7 +186,39 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         MasterNode master = masters.get(instanceId);
         Instance instance = ec2.instance(instanceId).orElse(null);
         return master != null && master.status() == MasterStatus.UP && instance != null
-                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster);
+                && instance.state() == InstanceState.RUNNING && !instanceId.equals(failingMaster)
+                && reachable(instanceId);
+    }
+
+    /**
+     * The sessions a master answers about: all of the cluster's, shared through Redis. Fault
+     * {@code sessions-not-shared}: only the ones it created itself.
+     */
+    public List<SessionRecord> sessionsSeenBy(MasterNode self) {
+        return sessions.all().stream().filter(s -> seenBy(self, s)).toList();
+    }
+
+    public Optional<SessionRecord> sessionSeenBy(MasterNode self, String id) {
+        return sessions.find(id).filter(s -> seenBy(self, s));
+    }
+
+    private boolean seenBy(MasterNode self, SessionRecord session) {
+        return !sim.has(Fault.SESSIONS_NOT_SHARED) || session.ownerInstanceId().equals(self.instanceId());
+    }
+
+    /**
+     * Fault {@code config-drift}: the first master's {@code .env} was edited by hand (another maximum
+     * receive bandwidth); clearing it, or any restart, reloads the shared one.
+     */
+    public void setConfigDrift(boolean drift) {
+        masters.values().stream().filter(m -> m.status() == MasterStatus.UP).findFirst().ifPresent(master -> {
+            if (drift) {
+                master.load(master.config().with(Map.of("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH", "2000")),
+                        master.configVersion());
+            } else {
+                lifecycle.loadConfig(master);
+            }
+        });
     }
 
     /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */
@@ -388,7 +260,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         if (!sim.has(Fault.RESTART_NOT_PERSISTED) && !changes.isEmpty()) {
             store.write(updated.format());
         }
-        restartAll(changes.isEmpty() ? "restart requested through the REST API"
+        lifecycle.restartAll(changes.isEmpty() ? "restart requested through the REST API"
                 : "configuration changed through the REST API: " + String.join(", ", changes.keySet()), Optional.of(updated));
     }
 

@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 final class ReplicationManagerConsumer {
 
-    private static final String LISTENER = "i.o.r.m.s.SQSNotificationListenerAWS";
+    /** The replication-manager's logger for everything that comes through the queue. */
+    static final String LISTENER = "i.o.r.m.s.SQSNotificationListenerAWS";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Sim sim;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AWS JSON 1.0 and 1.1: the answer is one JSON object of the output members. Timestamps are JSON
+ * AWS JSON 1.0 and 1.1, and rest-json: the answer is one JSON object of the output members. Timestamps are JSON
  * numbers of epoch SECONDS (an ISO string makes the SDK fail to unmarshal); a {@link Struct} is an
  * object, so a JSON map is written as a Struct whose member names are the map's keys.
  *
@@ -37,9 +37,9 @@ public final class JsonCodec implements ProtocolCodec {
     private final Map<String, String> legacyCodes;
     private final boolean queryCompatible;
 
-    private JsonCodec(String version, Map<String, String> legacyCodes, boolean queryCompatible) {
+    private JsonCodec(String version, String contentType, Map<String, String> legacyCodes, boolean queryCompatible) {
         this.version = version;
-        this.contentType = "application/x-amz-json-" + version;
+        this.contentType = contentType;
         this.legacyCodes = Map.copyOf(legacyCodes);
         this.queryCompatible = queryCompatible;
     }
@@ -49,7 +49,15 @@ public final class JsonCodec implements ProtocolCodec {
         if (!version.equals("1.0") && !version.equals("1.1")) {
             throw new IllegalArgumentException("AWS JSON protocol version must be 1.0 or 1.1, got " + version);
         }
-        return new JsonCodec(version, Map.of(), false);
+        return new JsonCodec(version, "application/x-amz-json-" + version, Map.of(), false);
+    }
+
+    /**
+     * rest-json (FIS): the same bodies, timestamps and error shape, answered as {@code application/json};
+     * the operation was chosen by method and path, so the codec never sees a target.
+     */
+    public static JsonCodec restJson() {
+        return new JsonCodec("rest-json", "application/json", Map.of(), false);
     }
 
     /**
@@ -57,7 +65,7 @@ public final class JsonCodec implements ProtocolCodec {
      * JSON error code to its query code where they differ (otherwise the code itself is sent).
      */
     public JsonCodec queryCompatible(Map<String, String> legacy) {
-        return new JsonCodec(version, legacy, true);
+        return new JsonCodec(version, contentType, legacy, true);
     }
 
     public String contentType() {

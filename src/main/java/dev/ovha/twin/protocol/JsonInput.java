@@ -130,6 +130,28 @@ public final class JsonInput implements AwsInput {
         return out;
     }
 
+    /**
+     * A map of string to structure ({@code "targets": {"masters": {…}}}), in the order the caller wrote
+     * it; rest-json services (FIS) spell their named sub-objects this way.
+     */
+    public Map<String, JsonInput> structMap(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw wrongType(name, "an object", value);
+        }
+        Map<String, JsonInput> out = new LinkedHashMap<>();
+        value.fields().forEachRemaining(e -> {
+            if (!e.getValue().isObject()) {
+                throw wrongType(name + "." + e.getKey(), "an object", e.getValue());
+            }
+            out.put(e.getKey(), new JsonInput(e.getValue()));
+        });
+        return out;
+    }
+
     /** A map of string to list of strings ({@code "Parameters": {"commands": ["echo hi"]}}, as SSM has it). */
     public Map<String, java.util.List<String>> stringListMap(String name) {
         JsonNode value = member(name);
@@ -149,6 +171,11 @@ public final class JsonInput implements AwsInput {
             out.put(e.getKey(), items);
         });
         return out;
+    }
+
+    /** Whether the member is present and not null (an explicitly empty list or map counts as present). */
+    public boolean has(String name) {
+        return member(name) != null;
     }
 
     /** JSON services word a missing required member the way AWS's JSON front end does. */

@@ -118,11 +118,15 @@ public final class OpenViduStackSeed {
                 Map.of("Name", stack + "-Media Node", "ov-cluster-member", "kms", "ov-medianode-status", "running")), true);
         media.addHook(new LifecycleHook(stack + "-LaunchMediaNodeLifeCycleHook", mediaGroupName, LifecycleHook.LAUNCHING,
                 timings.lifecycleHookHeartbeat(), "CONTINUE"));
-        media.addHook(new LifecycleHook(stack + "-TerminateMediaNodeLifeCycleHook", mediaGroupName, LifecycleHook.TERMINATING,
-                timings.lifecycleHookHeartbeat(), "ABANDON"));
+        if (!sim.has(Fault.MEDIA_TERMINATE_HOOK_MISSING)) {
+            media.addHook(new LifecycleHook(stack + "-TerminateMediaNodeLifeCycleHook", mediaGroupName, LifecycleHook.TERMINATING,
+                    timings.lifecycleHookHeartbeat(), "ABANDON"));
+        }
         String alarmHigh = stack + "-MediaNodeCPUAlarmHigh-" + cfnSuffix();
         String alarmLow = stack + "-MediaNodeCPUAlarmLow-" + cfnSuffix();
-        media.addPolicy(policy(stack + "-MediaNodeScaleUpPolicy-" + cfnSuffix(), mediaGroupName, sizes.scaleUpAdjustment(), alarmHigh));
+        // Fault media-scaling-policy-drift: the scale-up policy was edited to add two nodes at a time.
+        int scaleUp = sim.has(Fault.MEDIA_SCALING_POLICY_DRIFT) ? 2 : sizes.scaleUpAdjustment();
+        media.addPolicy(policy(stack + "-MediaNodeScaleUpPolicy-" + cfnSuffix(), mediaGroupName, scaleUp, alarmHigh));
         media.addPolicy(policy(stack + "-MediaNodeScaleDownPolicy-" + cfnSuffix(), mediaGroupName, -1, alarmLow));
 
         world.autoScaling().add(masters);

@@ -2,6 +2,7 @@ package dev.ovha.twin.seed;
 
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Account;
+import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.sim.SeededIds;
 import dev.ovha.twin.sim.Sim;
 import dev.ovha.twin.state.AutoScalingGroup;
@@ -80,8 +81,10 @@ final class StackDescription {
                         "LoadBalancer of OpenVidu Pro. Point your domain name to this Load Balancer."),
                 new StackOutput("InspectorUrl", "https://" + topology.domainName() + "/inspector",
                         "Inspector URL using domain name."));
-        return new Stack(stack, stackId, "OpenVidu Enterprise High Availability " + options.version(), "CREATE_COMPLETE",
-                created, null, parameters, outputs, Map.of(), List.of("CAPABILITY_IAM"),
+        // Fault stack-rollback-failed: an update ten minutes after creation failed, and so did its rollback.
+        boolean stuck = sim.has(Fault.STACK_ROLLBACK_FAILED);
+        return new Stack(stack, stackId, "OpenVidu Enterprise High Availability " + options.version(),
+                stuck ? "UPDATE_ROLLBACK_FAILED" : "CREATE_COMPLETE", created, stuck ? created.plusSeconds(600) : null, parameters, outputs, Map.of(), List.of("CAPABILITY_IAM"),
                 resources(bucket, world, created));
     }
 

@@ -22,18 +22,45 @@ public abstract class FormService {
 
     private final Map<String, BiFunction<AwsInput, World, Struct>> operations = new LinkedHashMap<>();
 
-    /** The SigV4 credential-scope service name, e.g. {@code autoscaling}. */
-    public abstract String signingName();
+    private final String signingName;
+    private final String apiVersion;
+    private final String displayName;
+    private final ProtocolCodec codec;
+    private final FormInput.ListStyle listStyle;
 
-    /** The {@code Version=} this service answers. */
-    public abstract String apiVersion();
+    /**
+     * @param signingName the SigV4 credential-scope service name, e.g. {@code autoscaling}
+     * @param apiVersion  the {@code Version=} this service answers
+     * @param displayName a human name for messages, e.g. {@code Auto Scaling}
+     */
+    protected FormService(String signingName, String apiVersion, String displayName, ProtocolCodec codec,
+                          FormInput.ListStyle listStyle) {
+        this.signingName = signingName;
+        this.apiVersion = apiVersion;
+        this.displayName = displayName;
+        this.codec = codec;
+        this.listStyle = listStyle;
+    }
 
-    /** A human name for messages, e.g. {@code Auto Scaling}. */
-    public abstract String displayName();
+    public final String signingName() {
+        return signingName;
+    }
 
-    public abstract ProtocolCodec codec();
+    public final String apiVersion() {
+        return apiVersion;
+    }
 
-    public abstract FormInput.ListStyle listStyle();
+    public final String displayName() {
+        return displayName;
+    }
+
+    public final ProtocolCodec codec() {
+        return codec;
+    }
+
+    public final FormInput.ListStyle listStyle() {
+        return listStyle;
+    }
 
     protected final void operation(String name, BiFunction<AwsInput, World, Struct> handler) {
         operations.put(name, handler);

@@ -22,16 +22,38 @@ public abstract class JsonService {
 
     private final Map<String, BiFunction<AwsInput, World, Struct>> operations = new LinkedHashMap<>();
 
-    /** The SigV4 credential-scope service name, e.g. {@code sqs}. */
-    public abstract String signingName();
+    private final String signingName;
+    private final String targetPrefix;
+    private final String displayName;
+    private final JsonCodec codec;
 
-    /** What comes before the dot in {@code X-Amz-Target}, e.g. {@code AmazonSQS}. */
-    public abstract String targetPrefix();
+    /**
+     * @param signingName  the SigV4 credential-scope service name, e.g. {@code sqs}
+     * @param targetPrefix what comes before the dot in {@code X-Amz-Target}, e.g. {@code AmazonSQS}
+     * @param displayName  a human name for messages, e.g. {@code SQS}
+     */
+    protected JsonService(String signingName, String targetPrefix, String displayName, JsonCodec codec) {
+        this.signingName = signingName;
+        this.targetPrefix = targetPrefix;
+        this.displayName = displayName;
+        this.codec = codec;
+    }
 
-    /** A human name for messages, e.g. {@code SQS}. */
-    public abstract String displayName();
+    public final String signingName() {
+        return signingName;
+    }
 
-    public abstract JsonCodec codec();
+    public final String targetPrefix() {
+        return targetPrefix;
+    }
+
+    public final String displayName() {
+        return displayName;
+    }
+
+    public final JsonCodec codec() {
+        return codec;
+    }
 
     protected final void operation(String name, BiFunction<AwsInput, World, Struct> handler) {
         operations.put(name, handler);

@@ -7,8 +7,7 @@ import dev.ovha.twin.state.World;
 
 /**
  * A service spoken through REST: the operation is chosen by method, path, query and headers rather
- * than by an {@code Action=} or an {@code X-Amz-Target} (S3's rest-xml; FIS's rest-json can implement it
- * too). The router picks it by the SigV4 signing name, hands it the whole request, and renders whatever
+ * than by an {@code Action=} or an {@code X-Amz-Target} (S3's rest-xml, FIS's rest-json). The router picks it by the SigV4 signing name, hands it the whole request, and renders whatever
  * {@link AwsError} it throws with {@link #error}.
  */
 public interface RestService {

@@ -21,9 +21,15 @@ public final class Sim {
     private final ReentrantLock lock = new ReentrantLock();
 
     public Sim(VirtualClock clock, SeededIds ids, Timings timings, ActiveFaults faults, Account account) {
+        this(clock, ids, timings, faults, account, new GroundTruthLog());
+    }
+
+    /** A sim that records into {@code log}, which outlives it (the twin keeps one log across rebuilds). */
+    public Sim(VirtualClock clock, SeededIds ids, Timings timings, ActiveFaults faults, Account account, GroundTruthLog log) {
         this.clock = clock;
         this.ids = ids;
-        this.log = new GroundTruthLog(clock);
+        this.log = log;
+        log.useClock(clock);
         this.timings = timings;
         this.faults = faults;
         this.account = account;
@@ -78,8 +84,21 @@ public final class Sim {
         });
     }
 
-    /** Runs {@code action} under the state lock once {@code delay} of virtual time has passed. */
+    /**
+     * Runs {@code action} under the state lock once {@code delay} of virtual time has passed. A task that
+     * throws is logged and recorded as {@code twin.task-failed}; the clock goes on, since one bug must
+     * not freeze every other dynamic of a long-running twin.
+     */
     public VirtualClock.Task after(Duration delay, String name, Runnable action) {
-        return clock.schedule(delay, name, () -> locked(action));
+        return clock.schedule(delay, name, () -> locked(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("twin task '{}' failed", name, e);
+                log.record("twin.task-failed", name, "error", e.toString());
+            }
+        }));
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sim.class);
 }

@@ -11,7 +11,9 @@ import java.util.Map;
  * hook heartbeat 30 s, scaling cooldown 60 s) or AWS's defaults where the template sets nothing
  * (deregistration delay 300 s), or OpenVidu's (3 s media-node reconnection window on AWS). EC2 boot,
  * OpenVidu start-up and restart times and the replication-manager's S3 polling interval are our
- * estimates: the vendor does not document them.
+ * estimates: the vendor does not document them. So are FIS's {@code fisInitiation} (an experiment
+ * resolves its targets and starts its first actions about a second after StartExperiment, as AWS's
+ * own examples show) and {@code fisStopping} (stopping → stopped).
  */
 public record Timings(
         Duration instanceBoot,
@@ -35,7 +37,9 @@ public record Timings(
         Duration mediaNodeReconnectionTimeout,
         Duration ssmInvocationDelay,
         Duration ssmExecution,
-        Duration queuePollInterval) {
+        Duration queuePollInterval,
+        Duration fisInitiation,
+        Duration fisStopping) {
 
     public static Timings templateDefaults() {
         return new Timings(
@@ -59,6 +63,8 @@ public record Timings(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(3),
                 Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2));
     }

@@ -95,9 +95,12 @@ public final class VirtualClock implements AutoCloseable {
      * way, in order, each at its own due time (so a task that schedules another one inside the window
      * sees that one run too).
      */
-    public void advance(Duration amount) {
+    public synchronized void advance(Duration amount) {
         if (!manual) {
             throw new IllegalStateException("advance() is only for a manual clock; this one runs in real time");
+        }
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("virtual time only moves forward; cannot advance by " + amount);
         }
         long target;
         synchronized (lock) {
@@ -160,7 +163,12 @@ public final class VirtualClock implements AutoCloseable {
                 }
             }
             if (due != null) {
-                due.run();
+                try {
+                    due.run();
+                } catch (RuntimeException e) {
+                    // Sim.after already catches; this keeps the clock alive for raw tasks too.
+                    org.slf4j.LoggerFactory.getLogger(VirtualClock.class).error("clock task '{}' failed", due.name(), e);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.ovha.twin.state;
 
 import dev.ovha.twin.sim.Sim;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
  * zone and terminating from the most-populated one; it replaces members that EC2 reports stopped or
  * terminated and, with HealthCheckType ELB, members the load balancer reports unhealthy once the grace
  * period is over; it registers members with its target groups when they go InService and drains them
- * before terminating; lifecycle hooks hold members in the Wait states for their heartbeat timeout.
+ * before terminating; lifecycle hooks hold members in the Wait states for their heartbeat timeout;
+ * simple scaling policies, executed by their CloudWatch alarms, change the desired capacity within
+ * the group's limits and then wait out their cooldown.
  */
 public final class AutoScalingState implements InstanceListener {
 
@@ -27,6 +30,7 @@ public final class AutoScalingState implements InstanceListener {
     private final ElbState elb;
     private final Map<String, AutoScalingGroup> groups = new LinkedHashMap<>();
     private final List<LifecycleActionListener> lifecycleListeners = new ArrayList<>();
+    private final SimpleScaling simpleScaling = new SimpleScaling();
 
     public AutoScalingState(Sim sim, Ec2State ec2, ElbState elb) {
         this.sim = sim;
@@ -100,7 +104,7 @@ public final class AutoScalingState implements InstanceListener {
         reconcile(group);
     }
 
-    public void updateHealthCheck(AutoScalingGroup group, String type, java.time.Duration grace) {
+    public void updateHealthCheck(AutoScalingGroup group, String type, Duration grace) {
         group.setHealthCheck(type, grace);
     }
 
@@ -111,6 +115,24 @@ public final class AutoScalingState implements InstanceListener {
     public void updateSubnets(AutoScalingGroup group, List<Subnet> subnets) {
         group.setSubnets(subnets);
         reconcile(group);
+    }
+
+    /**
+     * A CloudWatch alarm in ALARM executes the simple scaling policy {@code policyArn}: the group's
+     * desired capacity changes by the policy's adjustment, clamped to MinSize..MaxSize, unless a
+     * previous policy change is still settling or cooling down. A change that would not move the
+     * desired capacity (already at the limit) does nothing and records nothing, as in AWS. Returns
+     * whether the capacity changed. Unknown policies are ignored (the alarm names something else).
+     */
+    public boolean executePolicy(String policyArn, String alarmName) {
+        for (AutoScalingGroup group : groups.values()) {
+            for (ScalingPolicy policy : group.policies()) {
+                if (policy.arn().equals(policyArn)) {
+                    return simpleScaling.execute(group, policy, alarmName, sim, () -> reconcile(group));
+                }
+            }
+        }
+        return false;
     }
 
     /** TerminateInstanceInAutoScalingGroup: takes the member out of service, optionally shrinking the group. */
@@ -255,6 +277,7 @@ public final class AutoScalingState implements InstanceListener {
     private void enterService(AutoScalingGroup group, GroupInstance member) {
         moveTo(group, member, LifecycleState.IN_SERVICE);
         member.activity().finish(sim.now());
+        simpleScaling.settled(group, member.instanceId(), sim.now());
         group.targetGroupArns().forEach(tg -> elb.register(tg, member.instanceId(), member.availabilityZone()));
     }
 
@@ -315,6 +338,7 @@ public final class AutoScalingState implements InstanceListener {
         }
         moveTo(group, member, LifecycleState.TERMINATED);
         member.activity().finish(sim.now());
+        simpleScaling.settled(group, member.instanceId(), sim.now());
         group.remove(member.instanceId());
     }
 
@@ -338,7 +362,7 @@ public final class AutoScalingState implements InstanceListener {
         return activity;
     }
 
-    private void scheduleSweep(AutoScalingGroup group, java.time.Duration delay) {
+    private void scheduleSweep(AutoScalingGroup group, Duration delay) {
         sim.after(delay, "health sweep " + group.name(), () -> {
             if (groups.get(group.name()) == group) {
                 reconcile(group);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ public final class Ec2State {
     private final List<Zone> zones;
     private final List<Subnet> subnets;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
-    private final Map<String, Integer> addressesHanded = new HashMap<>();
     private final List<InstanceListener> listeners = new ArrayList<>();
+    private final NetworkState network;
 
     public Ec2State(Sim sim, String vpcId, String vpcCidr, List<Zone> zones, List<Subnet> subnets) {
         this.sim = sim;
@@ -38,6 +37,31 @@ public final class Ec2State {
         this.vpcCidr = vpcCidr;
         this.zones = List.copyOf(zones);
         this.subnets = List.copyOf(subnets);
+        this.network = new NetworkState(sim, this);
+    }
+
+    /** The VPC's reachability: which subnets are cut off (network ACLs, in AWS's terms). */
+    public NetworkState network() {
+        return network;
+    }
+
+    /**
+     * The lowest host number whose address no live instance of the subnet holds: a long chaos run
+     * launches hundreds of instances, and two live ones must never share an address.
+     */
+    private int freeHost(Subnet subnet) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (Instance i : instances.values()) {
+            if (i.subnet().id().equals(subnet.id()) && i.state() != InstanceState.TERMINATED) {
+                taken.add(i.privateIp());
+            }
+        }
+        for (int n = 1; n < Subnet.HOSTS; n++) {
+            if (!taken.contains(subnet.hostAddress(n))) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("subnet " + subnet.id() + " has no free address left");
     }
 
     public void addListener(InstanceListener listener) {
@@ -95,7 +119,7 @@ public final class Ec2State {
 
     private Instance create(LaunchSpec spec, Instant launchedAt) {
         String id = sim.ids().instanceId();
-        int n = addressesHanded.merge(spec.subnet().id(), 1, Integer::sum);
+        int n = freeHost(spec.subnet());
         Instance instance = new Instance(id, sim.ids().prefixed("r", 17), spec.instanceType(), spec.imageId(),
                 spec.subnet(), spec.subnet().hostAddress(n), spec.securityGroupId(), launchedAt, spec.tags());
         instances.put(id, instance);

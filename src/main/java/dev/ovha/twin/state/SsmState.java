@@ -16,7 +16,11 @@ import java.util.function.Predicate;
  */
 public final class SsmState {
 
+    /** Commands kept; older ones are forgotten, as SSM forgets them after 30 days. */
+    static final int HISTORY = 1_000;
+
     private final Sim sim;
+    private final dev.ovha.twin.sim.SeededIds ids;
     private final Predicate<String> managed;
     private final ShellRunner shell;
     private final Map<String, SsmCommand> commands = new LinkedHashMap<>();
@@ -24,6 +28,8 @@ public final class SsmState {
 
     public SsmState(Sim sim, Predicate<String> managed, ShellRunner shell) {
         this.sim = sim;
+        // Its own id stream: polling logs through SSM must not shift the instance ids.
+        this.ids = sim.ids().fork("ssm");
         this.managed = managed;
         this.shell = shell;
     }
@@ -35,9 +41,14 @@ public final class SsmState {
     /** Accepts a command for managed instances; callers check {@link #isManaged} first. */
     public SsmCommand send(String documentName, List<String> instanceIds, Map<String, List<String>> parameters,
                            String comment, int timeoutSeconds) {
-        SsmCommand command = new SsmCommand(sim.ids().uuid(), documentName, List.copyOf(instanceIds), Map.copyOf(parameters),
+        SsmCommand command = new SsmCommand(ids.uuid(), documentName, List.copyOf(instanceIds), Map.copyOf(parameters),
                 comment, timeoutSeconds, sim.now());
         commands.put(command.id(), command);
+        if (commands.size() > HISTORY) {
+            String oldest = commands.keySet().iterator().next();
+            commands.remove(oldest);
+            invocations.removeIf(i -> i.command().id().equals(oldest));
+        }
         for (String instanceId : instanceIds) {
             SsmInvocation invocation = new SsmInvocation(command, instanceId, sim.now().plus(sim.timings().ssmInvocationDelay()));
             invocations.add(invocation);

@@ -7,13 +7,16 @@ import dev.ovha.twin.sim.Sim;
 import dev.ovha.twin.state.cloudwatch.CloudWatchState;
 import dev.ovha.twin.state.cloudwatch.SteadyCpuSource;
 import dev.ovha.twin.state.events.EventsState;
+import dev.ovha.twin.state.fis.FisState;
 import dev.ovha.twin.state.sqs.SqsState;
 
 /**
- * The whole state of one twin: EC2, ELBv2, Auto Scaling, CloudFormation, S3, the event plumbing (SQS,
- * EventBridge, CloudWatch) and the OpenVidu side, wired together so that their dynamics interact (a group
- * launches instances, registers them with its target group, and replaces them when the target group
- * finds them unhealthy; its lifecycle hooks emit events that EventBridge delivers to the stack's queue).
+ * The whole state of one twin: EC2 (with the VPC's {@link NetworkState}), ELBv2, Auto Scaling,
+ * CloudFormation, S3, the event plumbing (SQS, EventBridge, CloudWatch), FIS and the OpenVidu side,
+ * wired together so that their dynamics interact (a group launches instances, registers them with its
+ * target group, and replaces them when the target group finds them unhealthy; its lifecycle hooks emit
+ * events that EventBridge delivers to the stack's queue; CloudWatch alarms execute its scaling
+ * policies; FIS experiments terminate, stop, cut off and stress its instances).
  */
 public final class World {
 
@@ -26,6 +29,7 @@ public final class World {
     private final SqsState sqs;
     private final EventsState events;
     private final CloudWatchState cloudWatch;
+    private final FisState fis;
     private StackTopology topology;
     private OpenViduCluster openVidu;
     private SsmState ssm;
@@ -43,6 +47,8 @@ public final class World {
         this.autoScaling.addLifecycleListener(events);
         long cpuSeed = Long.parseUnsignedLong(sim.ids().fork("cpu").hex(16), 16);
         this.cloudWatch = new CloudWatchState(sim, ec2, sqs, new SteadyCpuSource(cpuSeed));
+        this.cloudWatch.setAlarmActions((alarm, action) -> autoScaling.executePolicy(action, alarm.name()));
+        this.fis = new FisState(sim, ec2, cloudWatch, id -> ssm != null && ssm.isManaged(id));
     }
 
     public Sim sim() {
@@ -81,6 +87,19 @@ public final class World {
         return cloudWatch;
     }
 
+    /** AWS Fault Injection Service: templates and the experiments run on this stack. */
+    public FisState fis() {
+        return fis;
+    }
+
+    /**
+     * Which subnets are cut off (FIS's disrupt-connectivity): ask {@code network().isReachable(instanceId)}
+     * before letting an instance talk to anything (health checks, SSM, the masters' SQS polling).
+     */
+    public NetworkState network() {
+        return ec2.network();
+    }
+
     public StackTopology topology() {
         return topology;
     }
@@ -97,7 +116,8 @@ public final class World {
     public void setOpenVidu(OpenViduCluster cluster) {
         this.openVidu = cluster;
         this.elb.setProbe(cluster);
-        this.ssm = new SsmState(sim, cluster::ssmManaged, cluster::shell);
+        // SSM reaches an instance only over the network: a cut-off subnet's instances are not reachable.
+        this.ssm = new SsmState(sim, id -> cluster.ssmManaged(id) && ec2.network().isReachable(id), cluster::shell);
     }
 
     /** SSM Run Command over the stack's instances. */
@@ -132,9 +152,11 @@ public final class World {
             }
             case SLOW_MASTER_REPLACEMENT, LB_STICKY, SESSIONS_LOST_ON_FAILOVER, RESTART_NOT_PERSISTED, NO_AUTORESTART,
                  CERT_WRONG_HOST, CERT_EXPIRING, MASTERS_NOT_SSM_MANAGED,
-                 LAUNCH_NOT_REGISTERED, TERMINATE_NOT_DEREGISTERED, EVENTS_NOT_CONSUMED -> {
-                // Read where they act (master boot, load balancer, restart, S3 watch, certificate).
+                 LAUNCH_NOT_REGISTERED, TERMINATE_NOT_DEREGISTERED, EVENTS_NOT_CONSUMED, DOMAIN_ELSEWHERE,
+                 SESSIONS_NOT_SHARED -> {
+                // Read where they act (master boot, load balancer, restart, S3 watch, certificate, sessions).
             }
+            case CONFIG_DRIFT -> openVidu.setConfigDrift(active);
             case CLUSTER_UNSTABLE -> openVidu.setUnstable(active);
             case EVENTS_NOT_DELIVERED -> {
                 if (active) {

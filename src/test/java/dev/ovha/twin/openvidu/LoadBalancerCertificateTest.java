@@ -49,6 +49,20 @@ class LoadBalancerCertificateTest {
         }
     }
 
+    @Test
+    void aClientThatKeepsItsTlsContextSeesTheNewCertificateToo() throws Exception {
+        try (Twin twin = Twin.start(TwinOptions.deterministic())) {
+            javax.net.ssl.SSLContext reused = PemTrust.sslContext(twin.endpoints().caPem());
+            java.net.http.HttpClient first = java.net.http.HttpClient.newBuilder().sslContext(reused).build();
+            java.net.http.HttpRequest root = java.net.http.HttpRequest.newBuilder(twin.endpoints().openviduUrl().resolve("/")).build();
+            assertThat(first.send(root, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+            twin.inject(Fault.CERT_WRONG_HOST);
+            java.net.http.HttpClient second = java.net.http.HttpClient.newBuilder().sslContext(reused).build();
+            assertThatThrownBy(() -> second.send(root, java.net.http.HttpResponse.BodyHandlers.discarding()))
+                    .as("no session resumption past a certificate change").isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        }
+    }
+
     private static X509Certificate served(Twin twin) throws Exception {
         HttpsURLConnection connection = open(twin);
         connection.connect();

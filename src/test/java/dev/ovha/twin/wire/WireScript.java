@@ -41,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request-unsigned Action=…        no Authorization header
  * rest GET /bucket/key?a=b         REST request signed for scope s3: method, raw path and query, then an
  * rest PUT /bucket/key hello\n     optional body. Body escapes: \r \n \t \\ and \xHH (one byte)
+ * rest-json fis POST /experiments {"clientToken":"t","experimentTemplateId":"${EXT}"}
+ *                                  REST request signed for the given scope (rest-json services: FIS);
+ *                                  a body is sent as-is with Content-Type application/json
  * request-json sqs AmazonSQS.GetQueueUrl {"QueueName":"q"}
  *                                  signed POST with X-Amz-Target and an AWS JSON body
  *                                  (Content-Type application/x-amz-json-1.0 unless a header line says otherwise)
@@ -148,6 +151,10 @@ final class WireScript {
                 String[] parts = line.split(" ", 4);
                 rest(parts[1], parts[2], parts.length > 3 ? unescape(parts[3]) : new byte[0]);
             }
+            case "rest-json" -> {
+                String[] parts = line.split(" ", 5);
+                restJson(parts[1], parts[2], parts[3], parts.length > 4 ? parts[4] : "");
+            }
             case "response-header" -> assertThat(responseHeader(w[1])).as("header " + w[1]).isEqualTo(w.length > 2 ? w[2] : "");
             case "response-header-matches" -> assertThat(responseHeader(w[1])).as("header " + w[1]).matches(w[2]);
             case "response-header-absent" -> assertThat(last.headers().firstValue(w[1])).as("header " + w[1]).isEmpty();
@@ -173,6 +180,17 @@ final class WireScript {
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", authorization("s3"));
+        exchange(request);
+    }
+
+    private void restJson(String scope, String method, String pathAndQuery, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twin.endpoints().awsEndpoint() + pathAndQuery))
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", authorization(scope));
+        if (!body.isEmpty()) {
+            nextHeaders.putIfAbsent("Content-Type", "application/json");
+        }
         exchange(request);
     }
 

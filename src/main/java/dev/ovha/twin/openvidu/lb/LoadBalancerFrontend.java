@@ -49,24 +49,26 @@ public final class LoadBalancerFrontend implements AutoCloseable {
     private final Supplier<World> world;
     private final TwinCertificateAuthority authority = new TwinCertificateAuthority();
     private final SwappableKeyManager keyManager;
+    private final SwappableSslContext serverContext;
     private final HttpsServer https;
     private final HttpServer http;
-    private final AtomicLong roundRobin = new AtomicLong();
-    private volatile ApiFor api = new ApiFor(null, null);
+    private volatile ApiFor api = new ApiFor(null, null, new AtomicLong());
 
-    /** The REST API of the current cluster (a reset brings a new one). */
-    private record ApiFor(OpenViduCluster cluster, OpenViduRestApi api) {
+    /**
+     * The REST API of the current cluster and its round-robin position: a reset brings a new cluster
+     * and starts the rotation again, so what happens after a reset does not depend on earlier traffic.
+     */
+    private record ApiFor(OpenViduCluster cluster, OpenViduRestApi api, AtomicLong roundRobin) {
     }
 
     public LoadBalancerFrontend(Supplier<World> world, Executor executor) {
         this.world = world;
         this.keyManager = new SwappableKeyManager(authority.issue(HOSTS, Duration.ofDays(365)));
+        this.serverContext = SwappableSslContext.of(tlsContext());
         try {
             InetAddress loopback = InetAddress.getLoopbackAddress();
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(new KeyManager[]{keyManager}, null, null);
             this.https = HttpsServer.create(new InetSocketAddress(loopback, 0), 256);
-            this.https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.https.setHttpsConfigurator(new HttpsConfigurator(serverContext));
             this.https.createContext("/", this::serve);
             this.https.setExecutor(executor);
             this.http = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
@@ -74,8 +76,6 @@ public final class LoadBalancerFrontend implements AutoCloseable {
             this.http.setExecutor(executor);
         } catch (IOException e) {
             throw new UncheckedIOException("the twin's load balancer could not open its ports", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the twin's load balancer could not set up TLS", e);
         }
     }
 
@@ -105,6 +105,20 @@ public final class LoadBalancerFrontend implements AutoCloseable {
         List<String> hosts = faults.contains(Fault.CERT_WRONG_HOST) ? List.of("wrong-host.ovha.test") : HOSTS;
         Duration validity = faults.contains(Fault.CERT_EXPIRING) ? Duration.ofDays(7) : Duration.ofDays(365);
         keyManager.use(authority.issue(hosts, validity));
+        // A new server context forgets its TLS sessions, so clients cannot resume one made with the old
+        // certificate: every new connection sees the new one (open keep-alive connections keep theirs,
+        // as they would on a real load balancer).
+        serverContext.use(tlsContext());
+    }
+
+    private SSLContext tlsContext() {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(new KeyManager[]{keyManager}, null, null);
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the twin's load balancer could not set up TLS", e);
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -113,7 +127,9 @@ public final class LoadBalancerFrontend implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             HttpReply reply;
-            if (path.equals("/")) {
+            if (domainElsewhere()) {
+                reply = foreignServerReply();
+            } else if (path.equals("/")) {
                 reply = balancerReply(401, "");
             } else if (path.equals("/inspector")) {
                 exchange.getResponseHeaders().set("Location", "/inspector/");
@@ -136,19 +152,30 @@ public final class LoadBalancerFrontend implements AutoCloseable {
             if (healthy.isEmpty()) {
                 return balancerReply(503, "<html><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>");
             }
-            int index = current.sim().has(Fault.LB_STICKY) ? 0 : (int) (roundRobin.getAndIncrement() % healthy.size());
+            ApiFor cached = api;
+            if (cached.cluster() != cluster) {
+                cached = new ApiFor(cluster, new OpenViduRestApi(cluster), new AtomicLong());
+                api = cached;
+            }
+            int index = current.sim().has(Fault.LB_STICKY) ? 0 : (int) (cached.roundRobin().getAndIncrement() % healthy.size());
             String instanceId = healthy.get(index).id();
             MasterNode master = cluster.master(instanceId).orElse(null);
             if (master == null || !cluster.serves(instanceId)) {
                 return balancerReply(502, "<html><body><center><h1>502 Bad Gateway</h1></center></body></html>");
             }
-            ApiFor cached = api;
-            if (cached.cluster() != cluster) {
-                cached = new ApiFor(cluster, new OpenViduRestApi(cluster));
-                api = cached;
-            }
             return cached.api().handle(master, request);
         });
+    }
+
+    /** Fault {@code domain-elsewhere}: the domain's DNS record points at some other web server. */
+    private boolean domainElsewhere() {
+        return world.get().sim().has(Fault.DOMAIN_ELSEWHERE);
+    }
+
+    /** What a default web server answers to any request: 200 and its welcome page. */
+    private static HttpReply foreignServerReply() {
+        return new HttpReply(200, "text/html", Map.of("Server", "Apache/2.4.58 (Ubuntu)"),
+                "<html><body><h1>It works!</h1></body></html>".getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpReply balancerReply(int status, String html) {
@@ -158,6 +185,10 @@ public final class LoadBalancerFrontend implements AutoCloseable {
     private void redirectToHttps(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            if (domainElsewhere()) {
+                write(exchange, foreignServerReply());
+                return;
+            }
             URI uri = exchange.getRequestURI();
             String target = httpsUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             exchange.getResponseHeaders().set("Location", target);

@@ -129,7 +129,8 @@ final class ClusterResource {
             default -> value.isTextual();
         };
         if (!valid) {
-            throw new RestError(400, "Property " + key + " must be a " + type + ", got " + value);
+            // The value itself is not echoed: webhook headers may carry credentials.
+            throw new RestError(400, "Property " + key + " must be a " + type);
         }
         return text;
     }

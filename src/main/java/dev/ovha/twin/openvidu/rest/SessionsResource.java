@@ -42,16 +42,16 @@ final class SessionsResource {
         if (parts.isEmpty()) {
             return switch (method) {
                 case "POST" -> create(self, request);
-                case "GET" -> list(request);
+                case "GET" -> list(self, request);
                 default -> Json.text(405, "Method " + method + " is not allowed on /openvidu/api/sessions");
             };
         }
         String sessionId = parts.get(0);
         if (parts.size() == 1) {
             return switch (method) {
-                case "GET" -> Json.ok(session(find(sessionId, 404), request.flag("pendingConnections")));
+                case "GET" -> Json.ok(session(find(self, sessionId, 404), request.flag("pendingConnections")));
                 case "DELETE" -> {
-                    find(sessionId, 404);
+                    find(self, sessionId, 404);
                     cluster.closeSession(sessionId);
                     yield Json.empty(204);
                 }
@@ -61,16 +61,16 @@ final class SessionsResource {
         if (!parts.get(1).equals("connection")) {
             throw new RestError(404, "Unknown path");
         }
-        return connections(request, parts, sessionId);
+        return connections(self, request, parts, sessionId);
     }
 
-    private HttpReply connections(RestRequest request, List<String> parts, String sessionId) {
+    private HttpReply connections(MasterNode self, RestRequest request, List<String> parts, String sessionId) {
         String method = request.method();
         if (parts.size() == 2) {
             return switch (method) {
-                case "POST" -> connect(find(sessionId, 404), request);
+                case "POST" -> connect(find(self, sessionId, 404), request);
                 case "GET" -> {
-                    SessionRecord session = find(sessionId, 404);
+                    SessionRecord session = find(self, sessionId, 404);
                     ArrayNode content = Json.array();
                     session.connections().forEach(c -> content.add(connection(c)));
                     yield Json.ok(Json.object().put("numberOfElements", content.size()).set("content", content));
@@ -78,7 +78,7 @@ final class SessionsResource {
                 default -> Json.text(405, "Method " + method + " is not allowed on connections");
             };
         }
-        SessionRecord session = find(sessionId, 400);
+        SessionRecord session = find(self, sessionId, 400);
         String connectionId = parts.get(2);
         return switch (method) {
             case "GET" -> Json.ok(connection(session.connections().stream().filter(c -> c.id().equals(connectionId))
@@ -152,15 +152,15 @@ final class SessionsResource {
         return Json.ok(connection(cluster.connect(session, data, role, record)));
     }
 
-    private HttpReply list(RestRequest request) {
+    private HttpReply list(MasterNode self, RestRequest request) {
         boolean pending = request.flag("pendingConnections");
         ArrayNode content = Json.array();
-        cluster.sessions().all().forEach(s -> content.add(session(s, pending)));
+        cluster.sessionsSeenBy(self).forEach(s -> content.add(session(s, pending)));
         return Json.ok(Json.object().put("numberOfElements", content.size()).set("content", content));
     }
 
-    private SessionRecord find(String id, int statusWhenMissing) {
-        return cluster.sessions().find(id).orElseThrow(() -> new RestError(statusWhenMissing, "Session " + id + " does not exist"));
+    private SessionRecord find(MasterNode self, String id, int statusWhenMissing) {
+        return cluster.sessionSeenBy(self, id).orElseThrow(() -> new RestError(statusWhenMissing, "Session " + id + " does not exist"));
     }
 
     private ObjectNode session(SessionRecord s, boolean withPending) {

@@ -33,6 +33,7 @@ public final class AutoScalingService extends FormService {
     private final int pageSize;
 
     public AutoScalingService(int pageSize) {
+        super("autoscaling", "2011-01-01", "Auto Scaling", CODEC, FormInput.ListStyle.QUERY);
         this.pageSize = pageSize;
         operation("DescribeAutoScalingGroups", this::describeGroups);
         operation("SetDesiredCapacity", this::setDesiredCapacity);
@@ -41,31 +42,6 @@ public final class AutoScalingService extends FormService {
         operation("DescribeScalingActivities", this::describeActivities);
         operation("DescribePolicies", this::describePolicies);
         operation("DescribeLifecycleHooks", this::describeHooks);
-    }
-
-    @Override
-    public String signingName() {
-        return "autoscaling";
-    }
-
-    @Override
-    public String apiVersion() {
-        return "2011-01-01";
-    }
-
-    @Override
-    public String displayName() {
-        return "Auto Scaling";
-    }
-
-    @Override
-    public ProtocolCodec codec() {
-        return CODEC;
-    }
-
-    @Override
-    public FormInput.ListStyle listStyle() {
-        return FormInput.ListStyle.QUERY;
     }
 
     private Struct describeGroups(AwsInput in, World world) {

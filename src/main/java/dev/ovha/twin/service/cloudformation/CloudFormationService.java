@@ -25,35 +25,11 @@ public final class CloudFormationService extends FormService {
     private final int pageSize;
 
     public CloudFormationService(int pageSize) {
+        super("cloudformation", "2010-05-15", "CloudFormation", CODEC, FormInput.ListStyle.QUERY);
         this.pageSize = pageSize;
         operation("DescribeStacks", this::describeStacks);
         operation("DescribeStackResources", this::describeStackResources);
         operation("ListStackResources", this::listStackResources);
-    }
-
-    @Override
-    public String signingName() {
-        return "cloudformation";
-    }
-
-    @Override
-    public String apiVersion() {
-        return "2010-05-15";
-    }
-
-    @Override
-    public String displayName() {
-        return "CloudFormation";
-    }
-
-    @Override
-    public ProtocolCodec codec() {
-        return CODEC;
-    }
-
-    @Override
-    public FormInput.ListStyle listStyle() {
-        return FormInput.ListStyle.QUERY;
     }
 
     private Struct describeStacks(AwsInput in, World world) {

@@ -34,35 +34,11 @@ public final class CloudWatchService extends FormService {
     private final int pageSize;
 
     public CloudWatchService(int pageSize) {
+        super("monitoring", "2010-08-01", "CloudWatch", CODEC, FormInput.ListStyle.QUERY);
         this.pageSize = pageSize;
         operation("GetMetricStatistics", this::getMetricStatistics);
         operation("GetMetricData", this::getMetricData);
         operation("DescribeAlarms", this::describeAlarms);
-    }
-
-    @Override
-    public String signingName() {
-        return "monitoring";
-    }
-
-    @Override
-    public String apiVersion() {
-        return "2010-08-01";
-    }
-
-    @Override
-    public String displayName() {
-        return "CloudWatch";
-    }
-
-    @Override
-    public ProtocolCodec codec() {
-        return CODEC;
-    }
-
-    @Override
-    public FormInput.ListStyle listStyle() {
-        return FormInput.ListStyle.QUERY;
     }
 
     private Struct getMetricStatistics(AwsInput in, World world) {

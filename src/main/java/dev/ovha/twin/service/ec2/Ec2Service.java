@@ -32,6 +32,7 @@ public final class Ec2Service extends FormService {
     private final int pageSize;
 
     public Ec2Service(int pageSize) {
+        super("ec2", "2016-11-15", "EC2", CODEC, FormInput.ListStyle.EC2);
         this.pageSize = pageSize;
         operation("DescribeInstances", this::describeInstances);
         operation("TerminateInstances", (in, w) -> changeStates(in, w, Change.TERMINATE));
@@ -39,31 +40,6 @@ public final class Ec2Service extends FormService {
         operation("StartInstances", (in, w) -> changeStates(in, w, Change.START));
         operation("DescribeSubnets", this::describeSubnets);
         operation("DescribeAvailabilityZones", this::describeAvailabilityZones);
-    }
-
-    @Override
-    public String signingName() {
-        return "ec2";
-    }
-
-    @Override
-    public String apiVersion() {
-        return "2016-11-15";
-    }
-
-    @Override
-    public String displayName() {
-        return "EC2";
-    }
-
-    @Override
-    public ProtocolCodec codec() {
-        return CODEC;
-    }
-
-    @Override
-    public FormInput.ListStyle listStyle() {
-        return FormInput.ListStyle.EC2;
     }
 
     private Struct describeInstances(AwsInput in, World world) {

@@ -27,36 +27,12 @@ public final class ElbV2Service extends FormService {
     private final int pageSize;
 
     public ElbV2Service(int pageSize) {
+        super("elasticloadbalancing", "2015-12-01", "Elastic Load Balancing v2", CODEC, FormInput.ListStyle.QUERY);
         this.pageSize = pageSize;
         operation("DescribeLoadBalancers", this::describeLoadBalancers);
         operation("DescribeTargetGroups", this::describeTargetGroups);
         operation("DescribeTargetHealth", this::describeTargetHealth);
         operation("DescribeListeners", this::describeListeners);
-    }
-
-    @Override
-    public String signingName() {
-        return "elasticloadbalancing";
-    }
-
-    @Override
-    public String apiVersion() {
-        return "2015-12-01";
-    }
-
-    @Override
-    public String displayName() {
-        return "Elastic Load Balancing v2";
-    }
-
-    @Override
-    public ProtocolCodec codec() {
-        return CODEC;
-    }
-
-    @Override
-    public FormInput.ListStyle listStyle() {
-        return FormInput.ListStyle.QUERY;
     }
 
     private Struct describeLoadBalancers(AwsInput in, World world) {

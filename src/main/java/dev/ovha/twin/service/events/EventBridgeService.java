@@ -26,30 +26,11 @@ public final class EventBridgeService extends JsonService {
     private final int pageSize;
 
     public EventBridgeService(int pageSize) {
+        super("events", "AWSEvents", "EventBridge", CODEC);
         this.pageSize = pageSize;
         operation("ListRules", this::listRules);
         operation("DescribeRule", this::describeRule);
         operation("ListTargetsByRule", this::listTargetsByRule);
-    }
-
-    @Override
-    public String signingName() {
-        return "events";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return "AWSEvents";
-    }
-
-    @Override
-    public String displayName() {
-        return "EventBridge";
-    }
-
-    @Override
-    public JsonCodec codec() {
-        return CODEC;
     }
 
     private Struct listRules(AwsInput in, World world) {

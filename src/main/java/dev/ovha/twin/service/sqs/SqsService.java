@@ -35,6 +35,7 @@ public final class SqsService extends JsonService {
     private final int pageSize;
 
     public SqsService(int pageSize) {
+        super("sqs", "AmazonSQS", "SQS", CODEC);
         this.pageSize = pageSize;
         operation("GetQueueUrl", this::getQueueUrl);
         operation("GetQueueAttributes", this::getQueueAttributes);
@@ -42,26 +43,6 @@ public final class SqsService extends JsonService {
         operation("SendMessage", this::sendMessage);
         operation("ReceiveMessage", this::receiveMessage);
         operation("DeleteMessage", this::deleteMessage);
-    }
-
-    @Override
-    public String signingName() {
-        return "sqs";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return "AmazonSQS";
-    }
-
-    @Override
-    public String displayName() {
-        return "SQS";
-    }
-
-    @Override
-    public JsonCodec codec() {
-        return CODEC;
     }
 
     private Struct getQueueUrl(AwsInput in, World world) {

@@ -28,30 +28,11 @@ public final class SsmService extends JsonService {
     private final int pageSize;
 
     public SsmService(int pageSize) {
+        super("ssm", "AmazonSSM", "SSM", CODEC);
         this.pageSize = pageSize;
         operation("SendCommand", this::sendCommand);
         operation("GetCommandInvocation", this::getCommandInvocation);
         operation("ListCommandInvocations", this::listCommandInvocations);
-    }
-
-    @Override
-    public String signingName() {
-        return "ssm";
-    }
-
-    @Override
-    public String targetPrefix() {
-        return "AmazonSSM";
-    }
-
-    @Override
-    public String displayName() {
-        return "SSM";
-    }
-
-    @Override
-    public JsonCodec codec() {
-        return CODEC;
     }
 
     private Struct sendCommand(AwsInput in, World world) {

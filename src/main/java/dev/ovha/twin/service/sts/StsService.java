@@ -12,6 +12,7 @@ public final class StsService extends FormService {
     private static final ProtocolCodec CODEC = new QueryCodec("https://sts.amazonaws.com/doc/2011-06-15/");
 
     public StsService() {
+        super("sts", "2011-06-15", "STS", CODEC, FormInput.ListStyle.QUERY);
         operation("GetCallerIdentity", (in, world) -> {
             String account = world.sim().account().id();
             return Struct.of()
@@ -21,28 +22,4 @@ public final class StsService extends FormService {
         });
     }
 
-    @Override
-    public String signingName() {
-        return "sts";
-    }
-
-    @Override
-    public String apiVersion() {
-        return "2011-06-15";
-    }
-
-    @Override
-    public String displayName() {
-        return "STS";
-    }
-
-    @Override
-    public ProtocolCodec codec() {
-        return CODEC;
-    }
-
-    @Override
-    public FormInput.ListStyle listStyle() {
-        return FormInput.ListStyle.QUERY;
-    }
 }

@@ -29,7 +29,9 @@ import java.util.function.ToLongFunction;
  *   <li>{@code AWS/SQS NumberOfMessagesSent/Received/Deleted} (Count) by QueueName: read from the
  *       queues' per-minute counters, one datapoint per minute, zeros included, as SQS reports an active queue.</li>
  * </ul>
- * Alarms are re-evaluated right after each minute's samples. Call under the world's lock.
+ * Alarms are re-evaluated right after each minute's samples; an alarm in ALARM then has its actions
+ * executed through {@link AlarmActions} (every minute it stays there), and {@link AlarmListener}s hear
+ * of every evaluation. Call under the world's lock.
  */
 public final class CloudWatchState {
 
@@ -50,6 +52,8 @@ public final class CloudWatchState {
     private final SqsState sqs;
     private final TreeMap<Instant, List<CpuSample>> cpu = new TreeMap<>();
     private final Map<String, MetricAlarm> alarms = new LinkedHashMap<>();
+    private final List<AlarmListener> alarmListeners = new ArrayList<>();
+    private AlarmActions alarmActions = (alarm, action) -> { };
     private CpuSource cpuSource;
 
     public CloudWatchState(Sim sim, Ec2State ec2, SqsState sqs, CpuSource cpuSource) {
@@ -66,6 +70,20 @@ public final class CloudWatchState {
     /** Replaces the CPU source from the next minute on; wrap {@link #cpuSource()} to change only some instances. */
     public void setCpuSource(CpuSource source) {
         this.cpuSource = Objects.requireNonNull(source);
+    }
+
+    /** Who carries out alarm actions; the twin wires it to Auto Scaling's policies. */
+    public void setAlarmActions(AlarmActions actions) {
+        this.alarmActions = Objects.requireNonNull(actions);
+    }
+
+    public void addAlarmListener(AlarmListener listener) {
+        alarmListeners.add(listener);
+    }
+
+    /** The alarm with this ARN, as a stop condition names it. */
+    public Optional<MetricAlarm> alarmByArn(String arn) {
+        return alarms.values().stream().filter(a -> a.arn().equals(arn)).findFirst();
     }
 
     public void addAlarm(MetricAlarm alarm) {
@@ -193,6 +211,12 @@ public final class CloudWatchState {
             alarm.evaluate(recent, sim.now()).ifPresent(previous -> sim.log().record("alarm.state", alarm.name(),
                     "from", previous, "to", alarm.stateValue(),
                     "value", recent.isEmpty() ? "none" : String.valueOf(alarm.statistic().of(recent.get(recent.size() - 1)))));
+            for (AlarmListener listener : List.copyOf(alarmListeners)) {
+                listener.onEvaluated(alarm);
+            }
+            if (alarm.stateValue().equals(MetricAlarm.ALARM)) {
+                alarm.alarmActions().forEach(action -> alarmActions.execute(alarm, action));
+            }
         }
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * A metric alarm: its definition (as the stack's template declares it) and its state, which
- * {@link CloudWatchState} re-evaluates every minute. The twin does not execute alarm actions: the
- * actions name the scaling policies, but changing the media group's capacity on its own would move
- * the ground under every scenario; a scenario that wants it calls the policy itself.
+ * {@link CloudWatchState} re-evaluates every minute and whose actions (the media group's scaling
+ * policies) it executes while the alarm is in ALARM. An idle stack keeps the scale-down alarm in
+ * ALARM for good; the seeded stack's MinSize equals its media count, so that is a no-op.
  */
 public final class MetricAlarm {
 

@@ -1,0 +1,117 @@
+package dev.ovha.steps;
+
+import dev.ovha.config.Secret;
+import dev.ovha.config.Timeouts;
+import dev.ovha.driver.Account;
+import dev.ovha.driver.AutoScalingGroups;
+import dev.ovha.driver.Ec2Instances;
+import dev.ovha.driver.MasterFleet;
+import dev.ovha.driver.MasterFleetView;
+import dev.ovha.driver.MediaFleet;
+import dev.ovha.driver.Stack;
+import dev.ovha.driver.StackDriver;
+import dev.ovha.openvidu.OpenViduApi;
+import dev.ovha.openvidu.OpenViduApplication;
+import dev.ovha.openvidu.OpenViduEndpoint;
+import dev.ovha.probe.BalancingProbe;
+import dev.ovha.probe.TlsProbe;
+import dev.ovha.report.ScenarioEvidence;
+import dev.ovha.target.PreflightReport;
+import dev.ovha.target.TargetEnvironment;
+import dev.ovha.target.Targets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The world of one scenario (picocontainer builds one per scenario and hands it to every step class):
+ * the target, the scenario's evidence, and drivers bound to both. The stack is discovered once per
+ * scenario, on first use.
+ */
+public final class StackUnderTest {
+    private final TargetEnvironment env;
+    private final PreflightReport preflight;
+    private final ScenarioEvidence evidence;
+    private Stack stack;
+    private MasterFleetView fleet;
+
+    public StackUnderTest() {
+        this.env = Targets.current();
+        this.preflight = env.preflight();
+        this.evidence = new ScenarioEvidence(env.redactor());
+        env.scenarioStarted();
+    }
+
+    public ScenarioEvidence evidence() {
+        return evidence;
+    }
+
+    public Timeouts timeouts() {
+        return env.config().timeouts();
+    }
+
+    public OpenViduEndpoint endpoint() {
+        return preflight.endpoint();
+    }
+
+    public Stack stack() {
+        if (stack == null) {
+            stack = new StackDriver(env.aws(), evidence).discover(env.stackName());
+        }
+        return stack;
+    }
+
+    /** Looks at the masters now (Auto Scaling, EC2, target health) and keeps the view for later steps. */
+    public MasterFleetView lookAtMasters() {
+        fleet = masters().view(stack());
+        return fleet;
+    }
+
+    /** The masters as last looked at in this scenario. */
+    public MasterFleetView fleet() {
+        if (fleet == null) {
+            throw new IllegalStateException("no step of this scenario has looked at the masters yet");
+        }
+        return fleet;
+    }
+
+    public Account account() {
+        return new Account(env.aws(), evidence);
+    }
+
+    public MasterFleet masters() {
+        return new MasterFleet(env.aws(), evidence, env.parallel());
+    }
+
+    public MediaFleet media() {
+        return new MediaFleet(env.aws(), api(), evidence);
+    }
+
+    public AutoScalingGroups groups() {
+        return new AutoScalingGroups(env.aws(), evidence);
+    }
+
+    public Ec2Instances ec2() {
+        return new Ec2Instances(env.aws(), evidence);
+    }
+
+    public OpenViduApi api() {
+        return new OpenViduApi(endpoint(), evidence, env.redactor());
+    }
+
+    public BalancingProbe balancing() {
+        return new BalancingProbe(api());
+    }
+
+    public OpenViduApplication application() {
+        return new OpenViduApplication(endpoint(), evidence, env.redactor());
+    }
+
+    public TlsProbe tls() {
+        return new TlsProbe(endpoint().caPem(), Clock.systemUTC());
+    }
+
+    /** The secret the harness was given, to check against the template's rules when the stack hides its own. */
+    public Optional<Secret> configuredSecret() {
+        return Optional.of(endpoint().secret());
+    }
+}

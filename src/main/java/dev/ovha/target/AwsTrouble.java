@@ -1,0 +1,63 @@
+package dev.ovha.target;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns an AWS SDK failure during the preflight into one line that says what to fix. */
+final class AwsTrouble {
+    private AwsTrouble() {
+    }
+
+    static String explain(String doing, SdkException failure, String region) {
+        if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            String code = String.valueOf(service.awsErrorDetails().errorCode());
+            String message = String.valueOf(service.awsErrorDetails().errorMessage());
+            return switch (code) {
+                case "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException",
+                     "IncompleteSignature", "AuthFailure" ->
+                        "AWS rejected the credentials while " + doing + " (" + code + "): check ovha.aws.profile or"
+                                + " the AWS_* variables / ~/.aws/credentials the default chain reads";
+                case "ExpiredToken", "ExpiredTokenException", "RequestExpired" ->
+                        "the AWS credentials have expired (" + code + ") while " + doing + ": refresh them (aws sso"
+                                + " login, a new session token) and run again";
+                case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation" ->
+                        "AWS denied " + doing + " (" + code + ": " + message + "): give the harness's identity the"
+                                + " read-only policy in the README";
+                default -> "AWS refused " + doing + " (" + code + ": " + message + ")";
+            };
+        }
+        if (failure instanceof SdkClientException) {
+            if (causedBy(failure, UnknownHostException.class)) {
+                return "the AWS endpoint for region '" + region + "' does not resolve while " + doing
+                        + ": check ovha.region (a region such as eu-west-1) and ovha.aws.endpoint";
+            }
+            if (causedBy(failure, ConnectException.class)) {
+                return "the AWS endpoint refused the connection while " + doing + ": check ovha.aws.endpoint";
+            }
+            String message = String.valueOf(failure.getMessage());
+            if (message.contains("Unable to load credentials") || message.contains("no credentials")
+                    || message.contains("credentials for profile")) {
+                return "no usable AWS credentials while " + doing + " (" + firstLine(message) + "): set ovha.aws.profile"
+                        + " to a profile that has them, or provide them the way the AWS CLI finds them"
+                        + " (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws, SSO, an instance or task role)";
+            }
+        }
+        return "AWS failed while " + doing + ": " + firstLine(failure.getMessage());
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "(no message)" : text.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.ovha.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import dev.ovha.twin.sim.Fault;
+import dev.ovha.twin.state.LifecycleState;
+import dev.ovha.twin.state.TargetHealthState;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every conformance scenario can fail: each is paired with a twin fault (or a deployment setting)
+ * under which it must fail — the stack broke a promise, not the harness — with a message naming the
+ * defect, and all of them pass on a healthy twin. A scenario without a pair fails the build.
+ */
+class FaultPairingTest {
+
+    /**
+     * A scenario, how to break the stack for it, and a fragment of the message it must fail with.
+     *
+     * @param scenario the scenario's name, as in its feature file
+     * @param faults   twin faults (topology ones at start, behaviour ones injected)
+     * @param settings harness configuration for the twin (stack name, size, time scale)
+     * @param symptom  what must show on the twin before the scenario runs, for faults that take time
+     * @param fragment a piece of the failure message that names the defect
+     */
+    record Pair(String scenario, Set<Fault> faults, Map<String, String> settings, Optional<FaultedTwin.Symptom> symptom,
+                String fragment) {
+        @Override
+        public String toString() {
+            return scenario + " under " + faults.stream().map(Fault::id).collect(Collectors.joining("+"))
+                    + (settings.isEmpty() ? "" : " " + settings);
+        }
+    }
+
+    private static Pair pair(String scenario, Fault fault, String fragment) {
+        return new Pair(scenario, Set.of(fault), Map.of(), Optional.empty(), fragment);
+    }
+
+    private static final FaultedTwin.Symptom A_MASTER_NOT_HEALTHY = new FaultedTwin.Symptom(
+            "a master's target no longer healthy", twin -> twin.inWorld(w -> w.elb().targetGroups().get(0).targets()
+            .stream().anyMatch(t -> t.state() != TargetHealthState.HEALTHY)));
+    private static final FaultedTwin.Symptom A_MASTER_OUT_OF_SERVICE = new FaultedTwin.Symptom(
+            "fewer in-service masters than desired", twin -> twin.inWorld(w -> w.masterGroup().instances().stream()
+            .filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE).count() < w.masterGroup().desiredCapacity()));
+
+    static final List<Pair> PAIRS = List.of(
+            pair("The stack finished deploying", Fault.STACK_ROLLBACK_FAILED,
+                    "is UPDATE_ROLLBACK_FAILED"),
+            pair("The stack's parameters follow the deployment rules", Fault.MASTERS_ONE_AZ,
+                    "The OpenViduSubnets parameter needs subnets in two availability zones"),
+            new Pair("The stack's parameters follow the deployment rules", Set.of(),
+                    Map.of("ovha.stack", "ovha-conformance-stack-name-too-long"), Optional.empty(),
+                    "so the stack name may have at most 29"),
+            pair("The domain serves a certificate that browsers accept", Fault.CERT_WRONG_HOST,
+                    "is issued for [wrong-host.ovha.test], not for 127.0.0.1"),
+            pair("The domain serves a certificate that browsers accept", Fault.CERT_EXPIRING,
+                    "days), within 14 days"),
+            pair("The domain leads to the stack's load balancer", Fault.DOMAIN_ELSEWHERE,
+                    "expected the fixed 401 of the stack's load balancer"),
+            // Replacing the unhealthy master takes ~300 virtual seconds: slowed down, that leaves ~15 s to look.
+            new Pair("Every master is a healthy target of the stack's target group", Set.of(Fault.MASTER_UNHEALTHY),
+                    Map.of("ovha.twin.timeScale", "20"), Optional.of(A_MASTER_NOT_HEALTHY),
+                    "to be an in-service, healthy target"),
+            new Pair("As many masters serve as the master group desires",
+                    Set.of(Fault.MASTER_UNHEALTHY, Fault.NO_MASTER_REPLACEMENT), Map.of(),
+                    Optional.of(A_MASTER_OUT_OF_SERVICE), "Launch process is suspended"),
+            pair("The masters stand in at least two availability zones", Fault.MASTERS_ONE_AZ,
+                    "it needs subnets in two zones"),
+            pair("Requests through the domain reach every healthy master, and only them", Fault.LB_STICKY,
+                    "the load balancer does not spread requests"),
+            pair("Every running media instance is registered with OpenVidu, and nothing else is", Fault.CLUSTER_UNSTABLE,
+                    "is registered but disconnected"),
+            pair("Media nodes cannot be added, changed or removed through the API", Fault.DOMAIN_ELSEWHERE,
+                    "Expected 405"),
+            pair("Every master serves the same configuration", Fault.CONFIG_DRIFT,
+                    "Masters disagree on OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH"),
+            pair("The cluster reports itself healthy, every master included", Fault.CLUSTER_UNSTABLE,
+                    "answered 409 UNSTABLE, expected 200 UP"),
+            // openvidu-java-client sends each call twice (without, then with credentials after the 401
+            // challenge): over two round-robin masters both authenticated calls would meet the same master.
+            new Pair("An application opens a session, hands out a token and closes the session",
+                    Set.of(Fault.SESSIONS_NOT_SHARED), Map.of("ovha.twin.masters", "3"), Optional.empty(),
+                    "the masters do not share their sessions"),
+            pair("A wrong secret is refused on every API path", Fault.DOMAIN_ELSEWHERE,
+                    "With a wrong secret, expected 401 on every API path"),
+            pair("Requests without credentials are refused on every API path", Fault.DOMAIN_ELSEWHERE,
+                    "With no credentials, expected 401 on every API path"),
+            pair("Plain HTTP is redirected to HTTPS", Fault.DOMAIN_ELSEWHERE,
+                    "expected a redirect (301) to https://127.0.0.1:"),
+            pair("The groups' sizes match the stack parameters", Fault.AUTOSCALING_PARAMS_DRIFT,
+                    "MaxSize is 6 but the stack parameter MaxMasterNodes is 4"),
+            pair("Media nodes scale one at a time with the template's cooldown", Fault.MEDIA_SCALING_POLICY_DRIFT,
+                    "policies the template does not create"),
+            pair("The media group's lifecycle hooks let the masters follow every launch and termination",
+                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"));
+
+    /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
+    private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);
+
+    @AfterAll
+    static void stopRunners() {
+        RUNNERS.shutdownNow();
+    }
+
+    @Test
+    void everyScenarioHasAFaultThatBreaksIt() {
+        Set<String> paired = PAIRS.stream().map(Pair::scenario).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> scenarios = InProcessSuite.scenarioNames();
+        assertThat(scenarios).as("the conformance scenarios under features/").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(scenarios).as("scenarios without a fault that makes them fail (add a Pair)")
+                .allMatch(paired::contains);
+        assertThat(paired).as("pairs naming no scenario (renamed or removed?)").allMatch(scenarios::contains);
+    }
+
+    @Test
+    void everyScenarioPassesOnAHealthyTwin() {
+        try (FaultedTwin healthy = FaultedTwin.start(Set.of(), Map.of(), Optional.empty())) {
+            InProcessSuite.Run run = InProcessSuite.run(healthy.env(), Optional.empty());
+            assertThat(run.runFailure()).as("run-level failure").isEmpty();
+            assertThat(run.scenarios().values()).as("scenarios on a healthy twin").isNotEmpty()
+                    .allSatisfy(outcome -> assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("passed"));
+            assertThat(run.scenarios().keySet()).containsExactlyInAnyOrderElementsOf(InProcessSuite.scenarioNames());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachScenarioFailsUnderItsFault() {
+        List<Future<ScenarioOutcome>> outcomes = new ArrayList<>();
+        for (Pair pair : PAIRS) {
+            outcomes.add(RUNNERS.submit(() -> runUnderFault(pair)));
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < PAIRS.size(); i++) {
+            Pair pair = PAIRS.get(i);
+            Future<ScenarioOutcome> outcome = outcomes.get(i);
+            tests.add(DynamicTest.dynamicTest(pair.toString(), () -> {
+                ScenarioOutcome result = outcome.get();
+                // The verdict and message as a QA reader would get them, in the test's output file.
+                System.out.println(pair + " ->" + System.lineSeparator() + "  " + result);
+                assertThat(result.verdict()).as(result.toString()).isEqualTo("failed");
+                assertThat(result.message()).as("the failure names the defect").contains(pair.fragment());
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static ScenarioOutcome runUnderFault(Pair pair) {
+        try (FaultedTwin broken = FaultedTwin.start(pair.faults(), pair.settings(), pair.symptom())) {
+            InProcessSuite.Run run = InProcessSuite.run(broken.env(), Optional.of(pair.scenario()));
+            if (run.runFailure().isPresent()) {
+                return new ScenarioOutcome(pair.scenario(), "broken", "the run stopped: " + run.runFailure().get());
+            }
+            ScenarioOutcome outcome = run.scenarios().get(pair.scenario());
+            return outcome != null ? outcome
+                    : new ScenarioOutcome(pair.scenario(), "broken", "the scenario did not run; ran " + run.scenarios().keySet());
+        }
+    }
+
+}

@@ -1,0 +1,100 @@
+package dev.ovha.selftest;
+
+import static io.cucumber.junit.platform.engine.Constants.FILTER_NAME_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import dev.ovha.target.TargetEnvironment;
+import dev.ovha.target.Targets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The conformance features run in this JVM through the Cucumber JUnit Platform engine, exactly as
+ * {@code ./mvnw verify} runs them but without report plugins, against an environment bound to the
+ * calling thread. Several can run at once on different threads, each against its own twin.
+ */
+final class InProcessSuite {
+    static final String FEATURES = "features";
+    static final String TAGS = "@conformance";
+
+    /** What one run produced: each scenario's outcome, and a run-level failure (the preflight's) if any. */
+    record Run(Map<String, ScenarioOutcome> scenarios, Optional<Throwable> runFailure) {
+    }
+
+    private InProcessSuite() {
+    }
+
+    /** Runs the selected scenarios ({@code scenarioName} empty: all of them) against {@code env}. */
+    static Run run(TargetEnvironment env, Optional<String> scenarioName) {
+        LauncherDiscoveryRequestBuilder request = request();
+        scenarioName.ifPresent(name -> request.configurationParameter(FILTER_NAME_PROPERTY_NAME,
+                "^" + Pattern.quote(name) + "$"));
+        Map<String, ScenarioOutcome> outcomes = new LinkedHashMap<>();
+        List<Throwable> runFailures = new ArrayList<>();
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest()) {
+                    synchronized (outcomes) {
+                        outcomes.put(id.getDisplayName(), ScenarioOutcome.of(id.getDisplayName(), result));
+                    }
+                } else if (id.getParentId().isEmpty() && result.getThrowable().isPresent()) {
+                    runFailures.add(result.getThrowable().get());
+                }
+            }
+        };
+        Targets.using(env, () -> {
+            launcher().execute(request.build(), listener);
+            return null;
+        });
+        return new Run(outcomes, runFailures.stream().findFirst());
+    }
+
+    /** The names of every scenario the conformance selection holds. */
+    static List<String> scenarioNames() {
+        TestPlan plan = launcher().discover(request().build());
+        List<String> names = new ArrayList<>();
+        plan.getRoots().forEach(root -> collect(plan, root, names));
+        return names;
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier id, List<String> names) {
+        if (id.isTest()) {
+            names.add(id.getDisplayName());
+        }
+        plan.getChildren(id).forEach(child -> collect(plan, child, names));
+    }
+
+    private static LauncherDiscoveryRequestBuilder request() {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(FEATURES))
+                .filters(EngineFilter.includeEngines("cucumber"))
+                .configurationParameter(GLUE_PROPERTY_NAME, "dev.ovha.steps")
+                .configurationParameter(FILTER_TAGS_PROPERTY_NAME, TAGS)
+                .configurationParameter(PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
+    }
+
+    private static org.junit.platform.launcher.Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
+    }
+}

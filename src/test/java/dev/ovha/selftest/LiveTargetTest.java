@@ -1,0 +1,76 @@
+package dev.ovha.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ovha.target.TargetEnvironment;
+import dev.ovha.target.TwinAsLiveStack;
+import dev.ovha.twin.Twin;
+import dev.ovha.twin.TwinOptions;
+import dev.ovha.twin.sim.Fault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live code path end to end: the suite pointed at a twin as if it were a live stack
+ * ({@code ovha.target=aws}, {@code ovha.aws.endpoint}, {@code ovha.openvidu.url}, {@code ovha.tls.ca},
+ * credentials from the default chain) reaches the same verdicts as against the embedded twin.
+ */
+class LiveTargetTest {
+    @TempDir
+    Path workDir;
+
+    @BeforeAll
+    static void credentials() {
+        TwinAsLiveStack.useTwinCredentials();
+    }
+
+    @AfterAll
+    static void forget() {
+        TwinAsLiveStack.forgetTwinCredentials();
+    }
+
+    private InProcessSuite.Run runAsLive(Set<Fault> topology, Set<Fault> behaviour, Optional<String> scenario) {
+        try (Twin twin = Twin.start(TwinOptions.defaults().withFaults(topology))) {
+            behaviour.forEach(twin::inject);
+            try (TargetEnvironment env = TargetEnvironment.open(
+                    TwinAsLiveStack.config(TwinAsLiveStack.settings(twin, workDir), workDir))) {
+                return InProcessSuite.run(env, scenario);
+            }
+        }
+    }
+
+    @Test
+    void everyScenarioPassesOnAHealthyStackReachedAsALiveOne() {
+        InProcessSuite.Run run = runAsLive(Set.of(), Set.of(), Optional.empty());
+        assertThat(run.runFailure()).isEmpty();
+        assertThat(run.scenarios().keySet()).containsExactlyInAnyOrderElementsOf(InProcessSuite.scenarioNames());
+        assertThat(run.scenarios().values()).allSatisfy(o -> assertThat(o.verdict()).as(o.toString()).isEqualTo("passed"));
+    }
+
+    @Test
+    void faultsGiveTheSameVerdictsAsAgainstTheEmbeddedTwin() {
+        List<FaultPairingTest.Pair> sample = FaultPairingTest.PAIRS.stream()
+                .filter(p -> p.settings().isEmpty() && p.symptom().isEmpty())
+                .filter(p -> Set.of(Fault.LB_STICKY, Fault.MASTERS_ONE_AZ, Fault.CERT_EXPIRING, Fault.CONFIG_DRIFT)
+                        .containsAll(p.faults()))
+                .toList();
+        assertThat(sample).hasSize(5);
+        for (FaultPairingTest.Pair pair : sample) {
+            Set<Fault> topology = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.TOPOLOGY)
+                    .collect(java.util.stream.Collectors.toSet());
+            Set<Fault> behaviour = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.BEHAVIOUR)
+                    .collect(java.util.stream.Collectors.toSet());
+            ScenarioOutcome outcome = runAsLive(topology, behaviour, Optional.of(pair.scenario()))
+                    .scenarios().get(pair.scenario());
+            assertThat(outcome).as(pair.toString()).isNotNull();
+            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("failed");
+            assertThat(outcome.message()).contains(pair.fragment());
+        }
+    }
+}

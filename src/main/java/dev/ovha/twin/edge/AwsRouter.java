@@ -6,7 +6,6 @@ import dev.ovha.twin.protocol.HttpReply;
 import dev.ovha.twin.protocol.ProtocolCodec;
 import dev.ovha.twin.protocol.QueryCodec;
 import dev.ovha.twin.protocol.RestRequest;
-import dev.ovha.twin.protocol.Struct;
 import dev.ovha.twin.service.FormService;
 import dev.ovha.twin.service.RestService;
 import dev.ovha.twin.service.JsonService;
@@ -37,6 +36,7 @@ public final class AwsRouter {
     private final Map<String, RestService> restServices = new ConcurrentHashMap<>();
     private final Supplier<World> world;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong requestIds = new AtomicLong();
     private final JsonDispatch json;
 
     public AwsRouter(Supplier<World> world, List<FormService> services) {
@@ -88,15 +88,14 @@ public final class AwsRouter {
     }
 
     private HttpReply handleForm(FormService service, AwsRequest request, String requestId) {
-        ProtocolCodec codec = service.codec();
-        String operation = "?";
+        requests.incrementAndGet();
         try {
             if (!request.isForm()) {
                 throw AwsError.badRequest("InvalidAction", "The " + service.displayName()
                         + " API expects a form-encoded POST with Action= and Version=; got " + describe(request));
             }
             Map<String, String> params = FormInput.parse(request.body());
-            operation = params.getOrDefault("Action", "");
+            String operation = params.getOrDefault("Action", "");
             if (operation.isEmpty()) {
                 throw AwsError.badRequest("MissingAction", "Could not find operation: the request has no Action parameter");
             }
@@ -106,23 +105,12 @@ public final class AwsRouter {
                         + "' endpoint speaks " + service.displayName() + " API version " + service.apiVersion()
                         + ", not '" + version + "' (operation " + operation + ")");
             }
-            String op = operation;
             var handler = service.operation(operation).orElseThrow(() -> AwsError.badRequest("InvalidAction",
-                    "The operation " + op + " of " + service.displayName() + " is not implemented by the ovha twin"));
-            FormInput input = new FormInput(params, service.listStyle());
-            World current = world.get();
-            Struct output = current.sim().locked(() -> handler.apply(input, current));
-            requests.incrementAndGet();
-            LOG.debug("{} {} -> 200", service.signingName(), operation);
-            return codec.success(operation, output, requestId);
+                    "The operation " + operation + " of " + service.displayName() + " is not implemented by the ovha twin"));
+            return OperationInvoker.invoke(world.get(), service.signingName(), operation, handler,
+                    new FormInput(params, service.listStyle()), service.codec(), requestId);
         } catch (AwsError e) {
-            requests.incrementAndGet();
-            LOG.debug("{} {} -> {} {}", service.signingName(), operation, e.status(), e.code());
-            return codec.error(e, requestId);
-        } catch (RuntimeException e) {
-            requests.incrementAndGet();
-            LOG.error("twin failure in {} {}", service.signingName(), operation, e);
-            return codec.error(new AwsError(500, "InternalFailure", "The ovha twin failed on " + operation + ": " + e), requestId);
+            return service.codec().error(e, requestId);
         }
     }
 
@@ -151,7 +139,7 @@ public final class AwsRouter {
     }
 
     private String nextRequestId() {
-        long n = requests.get() + 1;
+        long n = requestIds.incrementAndGet();
         return String.format("0vha0000-%04x-4000-8000-%012x", (n >>> 48) & 0xffff, n & 0xffffffffffffL);
     }
 }

@@ -4,11 +4,8 @@ import dev.ovha.twin.protocol.AwsError;
 import dev.ovha.twin.protocol.HttpReply;
 import dev.ovha.twin.protocol.JsonCodec;
 import dev.ovha.twin.protocol.JsonInput;
-import dev.ovha.twin.protocol.Struct;
 import dev.ovha.twin.service.JsonService;
 import dev.ovha.twin.state.World;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +21,6 @@ import java.util.function.Supplier;
  */
 final class JsonDispatch {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JsonDispatch.class);
 
     private final Supplier<World> world;
     private final Map<String, JsonService> services = new LinkedHashMap<>();
@@ -56,18 +52,10 @@ final class JsonDispatch {
             }
             var handler = service.operation(operation).orElseThrow(() -> unknownOperation("The operation " + operation
                     + " of " + service.displayName() + " is not implemented by the ovha twin"));
-            JsonInput input = JsonInput.parse(request.body());
-            World current = world.get();
-            Struct output = current.sim().locked(() -> handler.apply(input, current));
-            LOG.debug("{} {} -> 200", service.signingName(), operation);
-            return codec.success(operation, output, requestId);
+            return OperationInvoker.invoke(world.get(), service.signingName(), operation, handler,
+                    JsonInput.parse(request.body()), codec, requestId);
         } catch (AwsError e) {
-            LOG.debug("{} {} -> {} {}", service.signingName(), operation, e.status(), e.code());
             return codec.error(e, requestId);
-        } catch (RuntimeException e) {
-            LOG.error("twin failure in {} {}", service.signingName(), operation, e);
-            return codec.error(new AwsError(500, "InternalFailure", "The ovha twin failed on " + operation + ": " + e),
-                    requestId);
         }
     }
 

@@ -31,11 +31,13 @@ public final class AutoScalingState implements InstanceListener {
     private final Map<String, AutoScalingGroup> groups = new LinkedHashMap<>();
     private final List<LifecycleActionListener> lifecycleListeners = new ArrayList<>();
     private final SimpleScaling simpleScaling = new SimpleScaling();
+    private final GroupMembers members;
 
     public AutoScalingState(Sim sim, Ec2State ec2, ElbState elb) {
         this.sim = sim;
         this.ec2 = ec2;
         this.elb = elb;
+        this.members = new GroupMembers(sim, ec2, elb, simpleScaling, lifecycleListeners);
         ec2.addListener(this);
     }
 
@@ -72,7 +74,7 @@ public final class AutoScalingState implements InstanceListener {
         GroupInstance member = new GroupInstance(instance.id(), instance.availabilityZone(), instance.instanceType(),
                 instance.launchTime(), LifecycleState.IN_SERVICE, group.newInstancesProtectedFromScaleIn());
         group.add(member);
-        ScalingActivity activity = newActivity(group, "Launching a new EC2 instance: " + instance.id(),
+        ScalingActivity activity = members.activity(group, "Launching a new EC2 instance: " + instance.id(),
                 "At " + stamp(launchedAt) + " a user request created an AutoScalingGroup changing the desired capacity from 0 to "
                         + group.desiredCapacity() + ".", instance);
         activity.finish(launchedAt.plus(sim.timings().instanceBoot()));
@@ -148,7 +150,7 @@ public final class AutoScalingState implements InstanceListener {
             cause = "At " + stamp(sim.now()) + " instance " + member.instanceId()
                     + " was taken out of service in response to a user request.";
         }
-        ScalingActivity activity = beginTermination(group, member, cause);
+        ScalingActivity activity = members.beginTermination(group, member, cause);
         reconcile(group);
         return activity;
     }
@@ -173,7 +175,7 @@ public final class AutoScalingState implements InstanceListener {
                     break;
                 }
                 int from = group.activeInstances().size();
-                beginTermination(group, victim.get(), prefix + "At " + stamp(sim.now())
+                members.beginTermination(group, victim.get(), prefix + "At " + stamp(sim.now())
                         + " an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from "
                         + from + " to " + (from - 1) + ".");
             }
@@ -188,22 +190,9 @@ public final class AutoScalingState implements InstanceListener {
         groupOf(instance.id()).ifPresent(group -> {
             GroupInstance member = group.instance(instance.id()).orElseThrow();
             if (instance.state() == InstanceState.RUNNING && member.lifecycleState() == LifecycleState.PENDING) {
-                Optional<LifecycleHook> hook = group.hook(LifecycleHook.LAUNCHING);
-                if (hook.isPresent()) {
-                    moveTo(group, member, LifecycleState.PENDING_WAIT);
-                    member.activity().progress("MidLifecycleAction", 30);
-                    lifecycleAction(group, member, hook.get());
-                    sim.after(hook.get().heartbeatTimeout(), "launch hook " + instance.id(), () -> {
-                        if (member.lifecycleState() == LifecycleState.PENDING_WAIT) {
-                            moveTo(group, member, LifecycleState.PENDING_PROCEED);
-                            enterService(group, member);
-                        }
-                    });
-                } else {
-                    enterService(group, member);
-                }
+                members.running(group, member);
             } else if (instance.state() == InstanceState.TERMINATED && member.terminationRequested()) {
-                finishTermination(group, member);
+                members.finishTermination(group, member);
             }
         });
     }
@@ -217,7 +206,7 @@ public final class AutoScalingState implements InstanceListener {
             if (failure.isPresent()) {
                 member.markUnhealthy();
                 sim.log().record("asg.unhealthy", member.instanceId(), "group", group.name(), "check", failure.get());
-                beginTermination(group, member, "At " + stamp(sim.now())
+                members.beginTermination(group, member, "At " + stamp(sim.now())
                         + " an instance was taken out of service in response to " + failure.get() + ".");
             }
         }
@@ -242,7 +231,7 @@ public final class AutoScalingState implements InstanceListener {
         GroupInstance member = new GroupInstance(instance.id(), instance.availabilityZone(), instance.instanceType(),
                 instance.launchTime(), LifecycleState.PENDING, group.newInstancesProtectedFromScaleIn());
         group.add(member);
-        member.setActivity(newActivity(group, "Launching a new EC2 instance: " + instance.id(), cause, instance));
+        member.setActivity(members.activity(group, "Launching a new EC2 instance: " + instance.id(), cause, instance));
         sim.log().record("asg.launch", instance.id(), "group", group.name(), "zone", instance.availabilityZone());
     }
 
@@ -272,94 +261,6 @@ public final class AutoScalingState implements InstanceListener {
         return candidates.stream().min(Comparator
                 .comparingLong((GroupInstance m) -> -perZone.get(m.availabilityZone()))
                 .thenComparing(GroupInstance::launchedAt));
-    }
-
-    private void enterService(AutoScalingGroup group, GroupInstance member) {
-        moveTo(group, member, LifecycleState.IN_SERVICE);
-        member.activity().finish(sim.now());
-        simpleScaling.settled(group, member.instanceId(), sim.now());
-        group.targetGroupArns().forEach(tg -> elb.register(tg, member.instanceId(), member.availabilityZone()));
-    }
-
-    private ScalingActivity beginTermination(AutoScalingGroup group, GroupInstance member, String cause) {
-        Instance instance = ec2.instance(member.instanceId()).orElse(null);
-        ScalingActivity activity = newActivity(group, "Terminating EC2 instance: " + member.instanceId(), cause, instance);
-        member.setActivity(activity);
-        moveTo(group, member, LifecycleState.TERMINATING);
-        sim.log().record("asg.terminate", member.instanceId(), "group", group.name());
-        if (group.targetGroupArns().isEmpty()) {
-            afterDraining(group, member);
-        } else {
-            activity.progress("WaitingForELBConnectionDraining", 50);
-            int[] remaining = {group.targetGroupArns().size()};
-            for (String tg : group.targetGroupArns()) {
-                elb.deregister(tg, member.instanceId(), () -> {
-                    if (--remaining[0] == 0) {
-                        afterDraining(group, member);
-                    }
-                });
-            }
-        }
-        return activity;
-    }
-
-    private void afterDraining(AutoScalingGroup group, GroupInstance member) {
-        Optional<LifecycleHook> hook = group.hook(LifecycleHook.TERMINATING);
-        if (hook.isPresent()) {
-            moveTo(group, member, LifecycleState.TERMINATING_WAIT);
-            member.activity().progress("MidLifecycleAction", 60);
-            lifecycleAction(group, member, hook.get());
-            sim.after(hook.get().heartbeatTimeout(), "terminate hook " + member.instanceId(), () -> {
-                moveTo(group, member, LifecycleState.TERMINATING_PROCEED);
-                terminateInstance(group, member);
-            });
-        } else {
-            terminateInstance(group, member);
-        }
-    }
-
-    private void terminateInstance(AutoScalingGroup group, GroupInstance member) {
-        member.markTerminationRequested();
-        Instance instance = ec2.instance(member.instanceId()).orElse(null);
-        if (instance == null || instance.state() == InstanceState.TERMINATED) {
-            finishTermination(group, member);
-        } else {
-            ec2.terminate(instance, "User initiated");
-        }
-    }
-
-    /**
-     * Only after draining and the hook: an instance that dies while still draining is finished by the
-     * draining flow, which then finds it already terminated.
-     */
-    private void finishTermination(AutoScalingGroup group, GroupInstance member) {
-        if (member.lifecycleState() == LifecycleState.TERMINATED) {
-            return;
-        }
-        moveTo(group, member, LifecycleState.TERMINATED);
-        member.activity().finish(sim.now());
-        simpleScaling.settled(group, member.instanceId(), sim.now());
-        group.remove(member.instanceId());
-    }
-
-    private void lifecycleAction(AutoScalingGroup group, GroupInstance member, LifecycleHook hook) {
-        for (LifecycleActionListener listener : List.copyOf(lifecycleListeners)) {
-            listener.onLifecycleAction(group, member, hook);
-        }
-    }
-
-    private void moveTo(AutoScalingGroup group, GroupInstance member, LifecycleState next) {
-        member.setLifecycleState(next);
-        sim.log().record("asg.lifecycle", member.instanceId(), "group", group.name(), "state", next.apiName());
-    }
-
-    private ScalingActivity newActivity(AutoScalingGroup group, String description, String cause, Instance instance) {
-        String details = instance == null ? "{}" : "{\"Subnet ID\":\"" + instance.subnet().id()
-                + "\",\"Availability Zone\":\"" + instance.availabilityZone() + "\"}";
-        ScalingActivity activity = new ScalingActivity(sim.ids().uuid(), group.name(), group.arn(), description, cause,
-                sim.now(), details);
-        group.record(activity);
-        return activity;
     }
 
     private void scheduleSweep(AutoScalingGroup group, Duration delay) {

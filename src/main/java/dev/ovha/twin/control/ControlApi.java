@@ -6,10 +6,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.ovha.twin.Twin;
+import dev.ovha.twin.edge.ExchangeReplies;
+import dev.ovha.twin.protocol.HttpReply;
 import dev.ovha.twin.sim.Fault;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,12 +58,8 @@ public final class ControlApi implements HttpHandler {
                 // Never drop the connection without an answer: a caller waiting on it would hang.
                 reply = new Reply(500, Map.of("error", "the twin failed on " + method + " " + path + ": " + e));
             }
-            byte[] body = json.writeValueAsBytes(reply.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            ExchangeReplies.write(exchange, new HttpReply(reply.status(), "application/json", Map.of(),
+                    json.writeValueAsBytes(reply.body())));
         }
     }
 

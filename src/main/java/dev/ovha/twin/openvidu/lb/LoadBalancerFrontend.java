@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.ovha.twin.edge.ExchangeReplies;
 import dev.ovha.twin.openvidu.MasterNode;
 import dev.ovha.twin.openvidu.OpenViduCluster;
 import dev.ovha.twin.openvidu.rest.OpenViduRestApi;
@@ -18,7 +19,6 @@ import dev.ovha.twin.state.World;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -139,7 +139,7 @@ public final class LoadBalancerFrontend implements AutoCloseable {
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
                 reply = forward(new RestRequest(exchange.getRequestMethod(), path, uri.getRawQuery(), headers, body));
             }
-            write(exchange, reply);
+            ExchangeReplies.write(exchange, reply);
         }
     }
 
@@ -186,27 +186,13 @@ public final class LoadBalancerFrontend implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             if (domainElsewhere()) {
-                write(exchange, foreignServerReply());
+                ExchangeReplies.write(exchange, foreignServerReply());
                 return;
             }
             URI uri = exchange.getRequestURI();
             String target = httpsUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             exchange.getResponseHeaders().set("Location", target);
-            write(exchange, balancerReply(301, ""));
-        }
-    }
-
-    private static void write(HttpExchange exchange, HttpReply reply) throws IOException {
-        if (reply.body().length > 0) {
-            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        }
-        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(reply.status(), head || reply.body().length == 0 ? -1 : reply.body().length);
-        if (!head && reply.body().length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body());
-            }
+            ExchangeReplies.write(exchange, balancerReply(301, ""));
         }
     }
 

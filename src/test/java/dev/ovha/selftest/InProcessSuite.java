@@ -68,17 +68,22 @@ final class InProcessSuite {
 
     /** The names of every scenario the conformance selection holds. */
     static List<String> scenarioNames() {
-        TestPlan plan = launcher().discover(request().build());
-        List<String> names = new ArrayList<>();
-        plan.getRoots().forEach(root -> collect(plan, root, names));
-        return names;
+        return catalogue().stream().map(ScenarioSource::name).toList();
     }
 
-    private static void collect(TestPlan plan, TestIdentifier id, List<String> names) {
+    /** Every scenario the conformance selection holds, with its feature file, line and tags, as Cucumber found them. */
+    static List<ScenarioSource> catalogue() {
+        TestPlan plan = launcher().discover(request().build());
+        List<ScenarioSource> scenarios = new ArrayList<>();
+        plan.getRoots().forEach(root -> collect(plan, root, scenarios));
+        return scenarios;
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier id, List<ScenarioSource> scenarios) {
         if (id.isTest()) {
-            names.add(id.getDisplayName());
+            scenarios.add(ScenarioSource.of(id));
         }
-        plan.getChildren(id).forEach(child -> collect(plan, child, names));
+        plan.getChildren(id).forEach(child -> collect(plan, child, scenarios));
     }
 
     private static LauncherDiscoveryRequestBuilder request() {

@@ -100,6 +100,20 @@ class FaultSymptomsTest {
                 throw new IllegalStateException(e);
             }
         });
+        SYMPTOMS.put(Fault.CERT_EXPIRED, t -> {
+            // A client that trusts the twin's CA refuses the handshake because of the date, and only because of it.
+            try {
+                served(t);
+                return false;
+            } catch (IllegalStateException e) {
+                for (Throwable c = e; c != null; c = c.getCause()) {
+                    if (c instanceof java.security.cert.CertificateExpiredException) {
+                        return true;
+                    }
+                }
+                throw e;
+            }
+        });
         SYMPTOMS.put(Fault.MASTERS_NOT_SSM_MANAGED, t -> t.inWorld(w ->
                 !w.ssm().isManaged(w.masterGroup().activeInstances().get(0).instanceId())));
         SYMPTOMS.put(Fault.EVENTS_NOT_DELIVERED, t -> {

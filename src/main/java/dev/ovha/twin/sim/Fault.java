@@ -64,7 +64,9 @@ public enum Fault {
      * the targets back.
      */
     EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
-            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed");
+            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed"),
+    CERT_EXPIRED("cert-expired", Kind.BEHAVIOUR,
+            "the load balancer's certificate expired 3 days ago");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

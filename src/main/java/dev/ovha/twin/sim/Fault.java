@@ -64,7 +64,9 @@ public enum Fault {
      * the targets back.
      */
     EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
-            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed");
+            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed"),
+    AUTORESTART_IGNORED("autorestart-ignored", Kind.BEHAVIOUR,
+            "the masters restart on every change to the S3 .env, even with OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

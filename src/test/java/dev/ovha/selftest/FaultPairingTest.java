@@ -116,7 +116,7 @@ class FaultPairingTest {
             pair("Launch and terminate events reach every master", Fault.EVENTS_NOT_DELIVERED,
                     "do not list media node"),
             pair("Launch and terminate events reach every master", Fault.TERMINATE_NOT_DEREGISTERED,
-                    "the masters still list it: they did not act on its terminate event"),
+                    "they did not act on its terminate event"),
             pair("A property changed through the API restarts every master and is persisted",
                     Fault.RESTART_NOT_PERSISTED, "did not persist it"),
             pair("With auto-restart on, an edit of the S3 .env restarts every master with the new value",

@@ -42,8 +42,8 @@ public final class RunHooks {
                                 + "' does not parse (" + syntaxError.get() + "); fix -Dcucumber.filter.tags, e.g."
                                 + " '@masters or @security'")
                         : new RunRefused("no scenario was selected" + expression.map(e -> " by the tag expression '"
-                                + e + "'").orElse("") + ": check the tag expression (-Dcucumber.filter.tags, default"
-                                + " @conformance) against the tags in the features directory");
+                                + e + "'").orElse("") + ": check the tag expression (-Dcucumber.filter.tags; by default"
+                                + " every scenario against the twin, @conformance against aws) against the tags in the features directory");
                 System.err.println("ovha: " + refusal.getMessage());
                 throw refusal;
             }

@@ -4,6 +4,7 @@ import dev.ovha.config.Secret;
 import dev.ovha.config.Timeouts;
 import dev.ovha.driver.Account;
 import dev.ovha.driver.AutoScalingGroups;
+import dev.ovha.driver.ConfigBucket;
 import dev.ovha.driver.Ec2Instances;
 import dev.ovha.driver.MasterFleet;
 import dev.ovha.driver.MasterFleetView;
@@ -88,6 +89,10 @@ public final class StackUnderTest {
 
     public AutoScalingGroups groups() {
         return new AutoScalingGroups(env.aws(), evidence);
+    }
+
+    public ConfigBucket configBucket() {
+        return new ConfigBucket(env.aws(), evidence);
     }
 
     public Ec2Instances ec2() {

@@ -258,11 +258,11 @@ class BadInputTest {
     }
 
     private static Row playOn(Twin twin, Case c, ChildJvm child) {
-        JsonNode before = TwinState.of(twin.endpoints().controlUrl());
+        JsonNode before = ControlStateDump.of(twin.endpoints().controlUrl());
         long started = System.nanoTime();
         ChildJvm.Result result = c.run().run(twin, child);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        JsonNode after = TwinState.of(twin.endpoints().controlUrl());
+        JsonNode after = ControlStateDump.of(twin.endpoints().controlUrl());
         List<String> problems = c.script() ? ProblemLines.ofScript(result) : ProblemLines.ofSuite(result);
         System.out.println("=== " + c.name() + " (" + millis + " ms)\n" + result);
         return new Row(c.name(), result.exitCode(), problems.isEmpty() ? "" : problems.get(0), before.equals(after),

@@ -8,7 +8,9 @@ import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -36,21 +38,58 @@ class LiveTargetTest {
     }
 
     private InProcessSuite.Run runAsLive(Set<Fault> topology, Set<Fault> behaviour, Optional<String> scenario) {
+        return runAsLive(topology, behaviour, scenario, Optional.empty(), Map.of());
+    }
+
+    private InProcessSuite.Run runAsLive(Set<Fault> topology, Set<Fault> behaviour, Optional<String> scenario,
+                                         Optional<String> tags, Map<String, String> extra) {
         try (Twin twin = Twin.start(TwinOptions.defaults().withFaults(topology))) {
             behaviour.forEach(twin::inject);
-            try (TargetEnvironment env = TargetEnvironment.open(
-                    TwinAsLiveStack.config(TwinAsLiveStack.settings(twin, workDir), workDir))) {
-                return InProcessSuite.run(env, scenario);
+            Map<String, String> settings = new HashMap<>(TwinAsLiveStack.settings(twin, workDir));
+            settings.putAll(extra);
+            try (TargetEnvironment env = TargetEnvironment.open(TwinAsLiveStack.config(settings, workDir))) {
+                return InProcessSuite.run(env, scenario, tags, InProcessSuite.ScenarioWatch.NONE);
             }
         }
     }
 
+    /** Read-only scenarios pass; those that change the stack are refused without their opt-in, naming it. */
     @Test
-    void everyScenarioPassesOnAHealthyStackReachedAsALiveOne() {
+    void everyScenarioPassesOnAHealthyStackReachedAsALiveOneOrIsRefusedWithoutItsOptIn() {
         InProcessSuite.Run run = runAsLive(Set.of(), Set.of(), Optional.empty());
         assertThat(run.runFailure()).isEmpty();
         assertThat(run.scenarios().keySet()).containsExactlyInAnyOrderElementsOf(InProcessSuite.scenarioNames());
-        assertThat(run.scenarios().values()).allSatisfy(o -> assertThat(o.verdict()).as(o.toString()).isEqualTo("passed"));
+        List<String> changing = InProcessSuite.scenarioNamesTagged(Set.of("mutating", "disruptive"));
+        assertThat(changing).isNotEmpty();
+        assertThat(run.scenarios().values()).filteredOn(o -> !changing.contains(o.scenario()))
+                .allSatisfy(o -> assertThat(o.verdict()).as(o.toString()).isEqualTo("passed"));
+        assertThat(run.scenarios().values()).filteredOn(o -> InProcessSuite.scenarioNamesTagged(Set.of("mutating")).contains(o.scenario()))
+                .isNotEmpty()
+                .allSatisfy(o -> {
+                    assertThat(o.verdict()).as(o.toString()).isEqualTo("skipped");
+                    assertThat(o.message()).as(o.toString()).isEqualTo("refused: @mutating scenarios (reversible"
+                            + " changes) change stack 'ovha-twin' on AWS only when allowed by name; set"
+                            + " -Dovha.allow=ovha-twin (or OVHA_ALLOW)");
+                });
+        assertThat(run.scenarios().values()).filteredOn(o -> InProcessSuite.scenarioNamesTagged(Set.of("disruptive")).contains(o.scenario()))
+                .allSatisfy(o -> {
+                    assertThat(o.verdict()).as(o.toString()).isEqualTo("skipped");
+                    assertThat(o.message()).as(o.toString()).contains("set -Dovha.chaos.allow=ovha-twin");
+                });
+    }
+
+    @Test
+    void anOptInNamingAnotherStackIsRefusedAndTheRightOneLetsTheChangeRun() {
+        String scenario = "A property changed through the API restarts every master and is persisted";
+        ScenarioOutcome typo = runAsLive(Set.of(), Set.of(), Optional.of(scenario), Optional.empty(),
+                Map.of("ovha.allow", "ovha-twn")).scenarios().get(scenario);
+        assertThat(typo.verdict()).as(typo.toString()).isEqualTo("skipped");
+        assertThat(typo.message()).isEqualTo("refused: ovha.allow = 'ovha-twn' (from -Dovha.allow) does not name the"
+                + " stack under test 'ovha-twin'; set -Dovha.allow=ovha-twin");
+
+        ScenarioOutcome allowed = runAsLive(Set.of(), Set.of(), Optional.of(scenario), Optional.empty(),
+                Map.of("ovha.allow", "ovha-twin")).scenarios().get(scenario);
+        assertThat(allowed.verdict()).as(allowed.toString()).isEqualTo("passed");
     }
 
     @Test

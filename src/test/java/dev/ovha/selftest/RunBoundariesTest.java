@@ -52,7 +52,8 @@ class RunBoundariesTest {
     @Test
     void withASingleMasterTheZoneCheckIsSkippedAndItsIdMustBeStable() {
         try (FaultedTwin twin = FaultedTwin.start(Set.of(), Map.of("ovha.twin.masters", "1"), Optional.empty())) {
-            InProcessSuite.Run run = InProcessSuite.run(twin.env(), Optional.empty());
+            InProcessSuite.Run run = InProcessSuite.run(twin.env(), Optional.empty(), Optional.of("@conformance"),
+                    InProcessSuite.ScenarioWatch.NONE);
             assertThat(run.runFailure()).isEmpty();
             ScenarioOutcome zones = run.scenarios().get("The masters stand in at least two availability zones");
             assertThat(zones.verdict()).isEqualTo("skipped");

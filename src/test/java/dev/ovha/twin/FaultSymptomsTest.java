@@ -92,6 +92,23 @@ class FaultSymptomsTest {
             t.advance(Duration.ofMinutes(1));
             return t.inWorld(w -> w.openVidu().masters().stream().allMatch(m -> m.restartCounter() == 0));
         });
+        SYMPTOMS.put(Fault.AUTORESTART_IGNORED, t -> {
+            t.inWorld(w -> {
+                String env = w.openVidu().store().read().orElseThrow().text();
+                w.openVidu().store().write(env.replace("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=true",
+                        "OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false"));
+                return null;
+            });
+            t.advance(Duration.ofMinutes(1));
+            t.inWorld(w -> {
+                String env = w.openVidu().store().read().orElseThrow().text();
+                w.openVidu().store().write(env.replace("OPENVIDU_SESSIONS_GARBAGE_THRESHOLD=3600",
+                        "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD=1800"));
+                return null;
+            });
+            t.advance(Duration.ofMinutes(1));
+            return t.inWorld(w -> w.openVidu().masters().stream().allMatch(m -> m.restartCounter() == 2));
+        });
         SYMPTOMS.put(Fault.CERT_WRONG_HOST, t -> !served(t).toString().contains("127.0.0.1"));
         SYMPTOMS.put(Fault.CERT_EXPIRING, t -> {
             try {

@@ -65,6 +65,8 @@ public enum Fault {
      */
     EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
             "the EventBridge rules deliver nothing to the queue: their SQS targets were removed"),
+    AUTORESTART_IGNORED("autorestart-ignored", Kind.BEHAVIOUR,
+            "the masters restart on every change to the S3 .env, even with OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false"),
     CERT_EXPIRED("cert-expired", Kind.BEHAVIOUR,
             "the load balancer's certificate expired 3 days ago");
 

@@ -208,6 +208,11 @@ class BadInputTest {
                     "no scenario was selected"),
             suiteCase("malformed tag expression", SHARED, suite(s -> s.put("cucumber.filter.tags", "@masters and")),
                     "'@masters and' does not parse"),
+            suiteCase("chaos opt-in naming another stack", SHARED, suite(s -> s.put("ovha.chaos.allow", "ov-staging")),
+                    "ovha.chaos.allow = 'ov-staging' (from -Dovha.chaos.allow) does not name the stack under test"),
+            suiteCase("production-tagged stack with an opt-in", TwinOptions.deterministic()
+                            .withFaults(Set.of(Fault.STACK_TAGGED_PRODUCTION)), suite(s -> s.put("ovha.allow", "ovha-twin")),
+                    "carries the production tag environment=production"),
             lintCase("parameters: Elasticsearch URL without a port", SHARED,
                     lint(p -> p.put("ElasticsearchUrl", "https://es.example.com")), "ElasticsearchUrl"),
             lintCase("parameters: subnets in one availability zone", TwinOptions.deterministic()

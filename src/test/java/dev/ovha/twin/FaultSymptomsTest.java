@@ -155,6 +155,8 @@ class FaultSymptomsTest {
         });
         SYMPTOMS.put(Fault.STACK_ROLLBACK_FAILED, t -> t.inWorld(w ->
                 w.cloudFormation().stacks().get(0).status().equals("UPDATE_ROLLBACK_FAILED")));
+        SYMPTOMS.put(Fault.STACK_TAGGED_PRODUCTION, t -> t.inWorld(w ->
+                "production".equals(w.cloudFormation().stacks().get(0).tags().get("environment"))));
         SYMPTOMS.put(Fault.MEDIA_SCALING_POLICY_DRIFT, t -> t.inWorld(w ->
                 w.mediaGroup().policies().stream().anyMatch(p -> Math.abs(p.scalingAdjustment()) != 1)));
         SYMPTOMS.put(Fault.MEDIA_TERMINATE_HOOK_MISSING, t -> t.inWorld(w ->

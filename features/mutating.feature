@@ -11,8 +11,10 @@ Feature: Reversible changes reach every master
     When the media group grows by one node
     Then the new media instance becomes InService
     And every master lists the new media node as running
+    And some master logged the new media node's launch
     When the media group is put back to its previous members
     Then every master deregisters the leaving node while its instance is still terminating
+    And some master logged the media node's termination
     And the media group has its previous members again
 
   @config-changes

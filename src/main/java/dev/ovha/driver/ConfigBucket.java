@@ -3,15 +3,19 @@ package dev.ovha.driver;
 import dev.ovha.aws.AwsClients;
 import dev.ovha.chaos.SecretKeys;
 import dev.ovha.report.Evidence;
-import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * OpenVidu's configuration as the stack keeps it: the {@code .env} object at the root of the configuration
- * bucket, which every master loads when it boots or restarts. Only the keys asked for are read out of it, and
- * never a secret-looking one: the file also holds the OpenVidu secret and the Elasticsearch password.
+ * The stack's configuration bucket: the {@code .env} every master loads at boot and watches for changes
+ * ({@code openvidu-ha.md} §2.2). Read-only; secret values are dropped while parsing (see {@link ConfigFile}).
  */
 public final class ConfigBucket {
-    static final String DOT_ENV = ".env";
+    public static final String DOT_ENV = ".env";
 
     private final AwsClients aws;
     private final Evidence evidence;
@@ -21,28 +25,47 @@ public final class ConfigBucket {
         this.evidence = evidence;
     }
 
-    /**
-     * The value of {@code key} in {@code s3://<bucket>/.env} (the last assignment wins, as in docker-compose;
-     * surrounding quotes removed), or empty when the file does not set it.
-     *
-     * @throws IllegalArgumentException for a key that looks like a secret
-     */
-    public Optional<String> dotEnvValue(String bucket, String key) {
-        if (SecretKeys.looksSecret(key)) {
-            throw new IllegalArgumentException(key + " looks like a secret; ovha never reads secrets out of the .env");
+    /** The stack's {@code .env}; a missing bucket or file is a broken stack, so it fails the check. */
+    public ConfigFile dotEnv(Stack stack) {
+        String bucket = stack.bucketName().orElseThrow(() -> new AssertionError("Stack " + stack.name()
+                + " names no configuration bucket (no OpenViduS3BucketName parameter, no S3OpenViduBucket resource):"
+                + " it was not deployed with the OpenVidu Enterprise HA template."));
+        ResponseBytes<GetObjectResponse> object;
+        try {
+            object = aws.s3().getObjectAsBytes(r -> r.bucket(bucket).key(DOT_ENV));
+        } catch (NoSuchBucketException e) {
+            throw new AssertionError("The configuration bucket " + bucket + " of stack " + stack.name() + " does not"
+                    + " exist in region " + aws.target().region().id() + ": a bucket given as OpenViduS3BucketName must"
+                    + " exist in the stack's region, and the one the stack creates must not be deleted.");
+        } catch (NoSuchKeyException e) {
+            throw new AssertionError("The configuration bucket " + bucket + " holds no " + DOT_ENV + " at its root: the"
+                    + " first master writes it when it boots, so the masters never started (check their logs), or"
+                    + " someone deleted it (restart a master so that it writes the file again).");
         }
-        String text = aws.s3().getObjectAsBytes(r -> r.bucket(bucket).key(DOT_ENV)).asUtf8String();
-        Optional<String> value = Optional.empty();
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            int equals = trimmed.indexOf('=');
-            if (!trimmed.startsWith("#") && equals > 0 && trimmed.substring(0, equals).strip().equals(key)) {
-                value = Optional.of(unquote(trimmed.substring(equals + 1).strip()));
+        ConfigFile file = parse(bucket, object.response().eTag(), object.asUtf8String());
+        evidence.aws("GetObject", file.location() + " (secret values left out: " + file.secretKeys() + ")", file);
+        return file;
+    }
+
+    /** {@code KEY=value} lines, comments and blanks skipped, quotes removed, the last assignment winning. */
+    static ConfigFile parse(String bucket, String etag, String text) {
+        TreeMap<String, String> values = new TreeMap<>();
+        TreeSet<String> secrets = new TreeSet<>();
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            int eq = line.indexOf('=');
+            if (line.isEmpty() || line.startsWith("#") || eq <= 0) {
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            if (SecretKeys.looksSecret(key)) {
+                secrets.add(key);
+                values.remove(key);
+            } else {
+                values.put(key, unquote(line.substring(eq + 1).strip()));
             }
         }
-        evidence.aws("GetObject", "s3://" + bucket + "/" + DOT_ENV + " " + key, value.map(v -> key + "=" + v)
-                .orElse(key + " not set"));
-        return value;
+        return new ConfigFile(bucket, DOT_ENV, etag == null ? "" : etag, values, secrets);
     }
 
     private static String unquote(String value) {

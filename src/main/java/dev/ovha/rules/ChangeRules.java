@@ -1,5 +1,6 @@
 package dev.ovha.rules;
 
+import dev.ovha.driver.LogWatch;
 import dev.ovha.driver.Stack;
 import dev.ovha.openvidu.OpenViduConfig;
 import dev.ovha.openvidu.RegisteredMediaNode;
@@ -80,13 +81,23 @@ public final class ChangeRules {
     }
 
     /** The S3 {@code .env} holds {@code key} = {@code expected}, so that a master launched later boots with it. */
-    public static List<String> persisted(String bucket, String key, Optional<String> stored, String expected) {
+    public static List<String> persisted(String location, String key, Optional<String> stored, String expected) {
         if (stored.isPresent() && stored.get().equals(expected)) {
             return List.of();
         }
-        return List.of("s3://" + bucket + "/.env has " + stored.map(v -> key + "=" + v).orElse("no " + key)
+        return List.of(location + " has " + stored.map(v -> key + "=" + v).orElse("no " + key)
                 + ", expected " + key + "=" + expected + " after POST /openvidu/api/restart: the masters serve the new"
                 + " value but did not persist it, so a master the group launches next boots with the old one.");
+    }
+
+    /** Some master logged the line of a media node's launch or termination (each event goes to one master). */
+    public static List<String> logged(LogWatch watch, String what) {
+        if (watch.found().isPresent()) {
+            return List.of();
+        }
+        return List.of("No master logged the media node's " + what + " ('" + watch.pattern() + "') in its "
+                + watch.service() + " log within " + watch.window().toSeconds() + " s (" + watch.describe() + "): the"
+                + " event reached no replication-manager, or it did not act on it.");
     }
 
     static String value(OpenViduConfig config, String key) {

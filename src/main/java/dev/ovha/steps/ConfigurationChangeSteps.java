@@ -1,6 +1,7 @@
 package dev.ovha.steps;
 
 import com.fasterxml.jackson.databind.node.IntNode;
+import dev.ovha.driver.ConfigFile;
 import dev.ovha.eventually.Eventually;
 import dev.ovha.openvidu.OpenViduConfig;
 import dev.ovha.openvidu.ServerStatus;
@@ -43,7 +44,7 @@ public final class ConfigurationChangeSteps {
     /** The template's OpenViduS3ConfigAutoRestart; the masters' compose file defaults it to true. */
     @Given("the masters restart by themselves when the S3 .env changes")
     public void autoRestartOn() {
-        String value = world.configBucket().dotEnvValue(bucket(), AUTO_RESTART).orElse("true");
+        String value = world.configBucket().dotEnv(world.stack()).value(AUTO_RESTART).orElse("true");
         Verdicts.skipUnless(value.equalsIgnoreCase("true"), "the stack runs with " + AUTO_RESTART + "=" + value
                 + " (the OpenViduS3ConfigAutoRestart parameter), so the masters do not restart on .env changes");
     }
@@ -88,8 +89,10 @@ public final class ConfigurationChangeSteps {
     @Then("the S3 .env holds the new value")
     public void persisted() {
         Eventually.that(property + "=" + newValue + " persisted in the S3 .env", world.timeouts())
-                .observing(() -> ChangeRules.persisted(bucket(), property,
-                        world.configBucket().dotEnvValue(bucket(), property), newValue))
+                .observing(() -> {
+                    ConfigFile dotEnv = world.configBucket().dotEnv(world.stack());
+                    return ChangeRules.persisted(dotEnv.location(), property, dotEnv.value(property), newValue);
+                })
                 .describedBy(defects -> String.join(" ", defects))
                 .until(List::isEmpty);
     }

@@ -2,12 +2,15 @@ package dev.ovha.steps;
 
 import dev.ovha.chaos.ChangeRecord;
 import dev.ovha.driver.GroupView;
+import dev.ovha.driver.LogWatch;
+import dev.ovha.driver.Master;
 import dev.ovha.eventually.Eventually;
 import dev.ovha.openvidu.RegisteredMediaNode;
 import dev.ovha.probe.MasterSweep;
 import dev.ovha.rules.ChangeRules;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,12 +21,17 @@ import java.util.stream.Collectors;
  * lifecycle hook still holds its instance (after that the masters would only find it crashed).
  */
 public final class MediaScalingSteps {
+    private static final String REPLICATION_MANAGER = "replication-manager";
+    /** How far back each log search looks, and how long the masters' clocks may move on without the line. */
+    private static final Duration LOG_WINDOW = Duration.ofMinutes(5);
+
     private final StackUnderTest world;
     private final ChaosScenario chaos;
     private ChangeRecord growth;
     private Set<String> membersBefore;
     private int desiredBefore;
     private String newcomer;
+    private String newcomerIp = "";
 
     public MediaScalingSteps(StackUnderTest world, ChaosScenario chaos) {
         this.world = world;
@@ -47,7 +55,8 @@ public final class MediaScalingSteps {
                 .until(g -> g.inService().stream().anyMatch(m -> !membersBefore.contains(m.instanceId())));
         newcomer = grown.inService().stream().map(GroupView.GroupMember::instanceId)
                 .filter(id -> !membersBefore.contains(id)).findFirst().orElseThrow();
-        world.evidence().note("New media instance: " + newcomer + ".");
+        newcomerIp = world.ec2().privateIps(List.of(newcomer)).getOrDefault(newcomer, "");
+        world.evidence().note("New media instance: " + newcomer + " (" + newcomerIp + ").");
     }
 
     @Then("every master lists the new media node as running")
@@ -56,6 +65,31 @@ public final class MediaScalingSteps {
                 .observing(() -> ChangeRules.listedAsRunning(newcomer, everyMastersList(), world.stack()))
                 .describedBy(defects -> String.join(" ", defects))
                 .until(List::isEmpty);
+    }
+
+    /** The vendor's own check (openvidu-ha.md §2.3): the line goes to whichever master consumed the event. */
+    @Then("some master logged the new media node's launch")
+    public void launchLogged() {
+        logged("New Media Node (" + newcomer + "," + newcomerIp + ") launched in autoscaling group", "launch");
+    }
+
+    @Then("some master logged the media node's termination")
+    public void terminationLogged() {
+        logged("Media Node (" + newcomer + "," + newcomerIp + ") terminated in autoscaling group", "termination");
+    }
+
+    /** Checked when the logs can be read through SSM; a stack whose masters SSM cannot reach says so instead. */
+    private void logged(String line, String what) {
+        LogWatch watch = world.nodeLogs().watch(world.lookAtMasters().serving().stream().map(Master::instanceId).toList(),
+                REPLICATION_MANAGER, line, LOG_WINDOW);
+        if (watch.unreadable()) {
+            world.evidence().note("The masters' logs cannot be read through SSM (not managed: " + watch.notManaged()
+                    + "), so the " + what + " line was not looked for; the masters' media-node lists were.");
+            return;
+        }
+        watch.found().ifPresent(s -> world.evidence().note("Found on " + s.instanceId() + ": " + s.lines()
+                .get(s.lines().size() - 1)));
+        Verdicts.assertNoDefects(ChangeRules.logged(watch, what));
     }
 
     @When("the media group is put back to its previous members")

@@ -114,4 +114,33 @@ class LiveTargetTest {
             assertThat(outcome.message()).contains(pair.fragment());
         }
     }
+
+    /**
+     * The scenarios that read S3, SQS, EventBridge, CloudWatch and the masters' logs through SSM, under their
+     * faults: on the live path they wait with the aws timeouts and poll interval (5 s), and still fail as
+     * against the embedded twin.
+     */
+    @Test
+    void theEventConfigAndAlarmScenariosFailUnderTheirFaultsAsAgainstTheEmbeddedTwin() {
+        Set<Fault> faults = Set.of(Fault.EVENTS_NOT_DELIVERED, Fault.QUEUE_ATTRIBUTES_DRIFT, Fault.EVENTS_NOT_CONSUMED,
+                Fault.ENV_OUT_OF_SYNC, Fault.ALARM_THRESHOLD_DRIFT, Fault.MEDIA_VIEW_DIFFERS);
+        List<FaultPairingTest.Pair> sample = FaultPairingTest.PAIRS.stream()
+                .filter(p -> p.settings().isEmpty() && p.symptom().isEmpty() && faults.containsAll(p.faults()))
+                .filter(p -> !p.scenario().startsWith("Media nodes cannot"))
+                // Scenarios that change the stack are refused on the live path without their opt-in.
+                .filter(p -> !InProcessSuite.scenarioNamesTagged(Set.of("mutating", "disruptive")).contains(p.scenario()))
+                .toList();
+        assertThat(sample).hasSize(7);
+        for (FaultPairingTest.Pair pair : sample) {
+            Set<Fault> topology = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.TOPOLOGY)
+                    .collect(java.util.stream.Collectors.toSet());
+            Set<Fault> behaviour = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.BEHAVIOUR)
+                    .collect(java.util.stream.Collectors.toSet());
+            ScenarioOutcome outcome = runAsLive(topology, behaviour, Optional.of(pair.scenario()))
+                    .scenarios().get(pair.scenario());
+            assertThat(outcome).as(pair.toString()).isNotNull();
+            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("failed");
+            assertThat(outcome.message()).contains(pair.fragment());
+        }
+    }
 }

@@ -63,6 +63,18 @@ class RunBoundariesTest {
         }
     }
 
+    @Test
+    void withMastersSsmCannotReachTheLogCheckIsSkippedWithTheQueuesCloudWatchCounts() {
+        String scenario = "A schedule notification reaches some master within two schedule periods";
+        try (FaultedTwin twin = FaultedTwin.start(Set.of(dev.ovha.twin.sim.Fault.MASTERS_NOT_SSM_MANAGED), Map.of(),
+                Optional.empty())) {
+            ScenarioOutcome outcome = InProcessSuite.run(twin.env(), Optional.of(scenario)).scenarios().get(scenario);
+            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("skipped");
+            assertThat(outcome.message()).contains("skipped: the masters are not managed by SSM (their role lacks"
+                    + " AmazonSSMManagedInstanceCore)", "CloudWatch shows for ovha-twin-SQS.fifo: 3 minutes from", "sent,");
+        }
+    }
+
     /** A failure's message with its suppressed and causing failures' (Cucumber may wrap the hook's). */
     private static String messages(Throwable failure) {
         StringBuilder all = new StringBuilder(String.valueOf(failure.getMessage()));

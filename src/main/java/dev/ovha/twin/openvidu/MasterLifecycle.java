@@ -149,8 +149,8 @@ final class MasterLifecycle {
 
     /**
      * The replication-manager's S3 watch: with auto-restart on, a changed {@code .env} restarts this
-     * master. Fault {@code no-autorestart}: the change is never picked up; fault {@code autorestart-ignored}:
-     * it is picked up even with auto-restart off.
+     * master. Faults {@code no-autorestart} and {@code env-out-of-sync}: the change is never picked up; fault
+     * {@code autorestart-ignored}: it is picked up even with auto-restart off.
      */
     private void schedulePoll(MasterNode master) {
         long generation = master.generation();
@@ -161,7 +161,8 @@ final class MasterLifecycle {
             String latest = store.read().map(ConfigStore.Versioned::version).orElse("none");
             boolean autoRestart = master.config().flag("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART")
                     || sim.has(Fault.AUTORESTART_IGNORED);
-            if (!latest.equals(master.configVersion()) && autoRestart && !sim.has(Fault.NO_AUTORESTART)) {
+            if (!latest.equals(master.configVersion()) && autoRestart && !sim.has(Fault.NO_AUTORESTART)
+                    && !sim.has(Fault.ENV_OUT_OF_SYNC)) {
                 restart(master, "configuration file changed in S3");
             } else {
                 schedulePoll(master);

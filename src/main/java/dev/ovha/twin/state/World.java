@@ -157,6 +157,10 @@ public final class World {
                 // Read where they act (master boot, load balancer, restart, S3 watch, certificate, sessions).
             }
             case CONFIG_DRIFT -> openVidu.setConfigDrift(active);
+            case ENV_OUT_OF_SYNC -> openVidu.setEnvOutOfSync(active);
+            case MEDIA_VIEW_DIFFERS -> {
+                // Read where it acts: the REST API's media-node list of the first master.
+            }
             case CLUSTER_UNSTABLE -> openVidu.setUnstable(active);
             case EVENTS_NOT_DELIVERED -> {
                 if (active) {

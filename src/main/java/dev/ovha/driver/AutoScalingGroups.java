@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 
 /** Auto Scaling groups, their scaling policies and lifecycle hooks, as Auto Scaling reports them. */
 public final class AutoScalingGroups {
+    private static final int NEWEST_ACTIVITIES = 100;
+
     private final AwsClients aws;
     private final Evidence evidence;
 
@@ -55,5 +57,21 @@ public final class AutoScalingGroups {
                 .toList();
         evidence.aws("DescribeLifecycleHooks", groupName, hooks);
         return hooks;
+    }
+
+    /**
+     * The group's newest activities (one page of {@value #NEWEST_ACTIVITIES}, newest first as AWS answers): those of an
+     * instance the scenario launched or terminated moments ago are among them, and a group's history of weeks is not
+     * read.
+     */
+    public List<ScalingActivityView> newestActivities(String groupName) {
+        List<ScalingActivityView> activities = aws.autoScaling()
+                .describeScalingActivities(r -> r.autoScalingGroupName(groupName).maxRecords(NEWEST_ACTIVITIES))
+                .activities().stream()
+                .map(a -> new ScalingActivityView(a.description(), String.valueOf(a.cause()), a.statusCodeAsString(),
+                        a.startTime(), Optional.ofNullable(a.endTime())))
+                .toList();
+        evidence.aws("DescribeScalingActivities", groupName, activities);
+        return activities;
     }
 }

@@ -2,14 +2,17 @@ package dev.ovha.driver;
 
 import dev.ovha.aws.AwsClients;
 import dev.ovha.report.Evidence;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 
 /** Auto Scaling groups, their scaling policies and lifecycle hooks, as Auto Scaling reports them. */
 public final class AutoScalingGroups {
-    private static final int NEWEST_ACTIVITIES = 100;
+    private static final int ACTIVITIES_READ = 100;
 
     private final AwsClients aws;
     private final Evidence evidence;
@@ -60,18 +63,26 @@ public final class AutoScalingGroups {
     }
 
     /**
-     * The group's newest activities (one page of {@value #NEWEST_ACTIVITIES}, newest first as AWS answers): those of an
-     * instance the scenario launched or terminated moments ago are among them, and a group's history of weeks is not
-     * read.
+     * The group's activities for {@code instanceId}, newest first: read page by page as AWS answers them (newest first)
+     * down to the instance's launch, or {@value #ACTIVITIES_READ} activities at most. An instance launched during the
+     * scenario is near the top, and a group's weeks of history are not read.
      */
-    public List<ScalingActivityView> newestActivities(String groupName) {
-        List<ScalingActivityView> activities = aws.autoScaling()
-                .describeScalingActivities(r -> r.autoScalingGroupName(groupName).maxRecords(NEWEST_ACTIVITIES))
-                .activities().stream()
-                .map(a -> new ScalingActivityView(a.description(), String.valueOf(a.cause()), a.statusCodeAsString(),
-                        a.startTime(), Optional.ofNullable(a.endTime())))
-                .toList();
-        evidence.aws("DescribeScalingActivities", groupName, activities);
-        return activities;
+    public List<ScalingActivityView> activitiesOf(String groupName, String instanceId) {
+        List<ScalingActivityView> found = new ArrayList<>();
+        Iterator<Activity> newestFirst = aws.autoScaling()
+                .describeScalingActivitiesPaginator(r -> r.autoScalingGroupName(groupName)).activities().iterator();
+        for (int read = 0; read < ACTIVITIES_READ && newestFirst.hasNext(); read++) {
+            Activity a = newestFirst.next();
+            if (a.description() != null && a.description().endsWith(instanceId)) {
+                ScalingActivityView view = new ScalingActivityView(a.description(), String.valueOf(a.cause()),
+                        a.statusCodeAsString(), a.startTime(), Optional.ofNullable(a.endTime()));
+                found.add(view);
+                if (view.launches(instanceId)) {
+                    break;
+                }
+            }
+        }
+        evidence.aws("DescribeScalingActivities", groupName + " " + instanceId, found);
+        return found;
     }
 }

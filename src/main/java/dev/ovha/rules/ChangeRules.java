@@ -109,12 +109,22 @@ public final class ChangeRules {
 
     /** Every master answered, and each serves {@code key} = {@code expected}. */
     public static List<String> serves(BalancingSample sample, Set<String> masters, String key, String expected) {
-        List<String> defects = new ArrayList<>();
+        List<String> defects = new ArrayList<>(unanswered(sample, masters));
+        defects.addAll(servedOtherwise(sample, key, expected));
+        return defects;
+    }
+
+    /** Masters the sample did not reach: nothing is known of what they serve. */
+    public static List<String> unanswered(BalancingSample sample, Set<String> masters) {
         Set<String> unseen = masters.stream().filter(m -> !sample.configs().containsKey(m))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (!unseen.isEmpty()) {
-            defects.add("Masters " + unseen + " did not answer within " + sample.requests() + " requests.");
-        }
+        return unseen.isEmpty() ? List.of()
+                : List.of("Masters " + unseen + " did not answer within " + sample.requests() + " requests.");
+    }
+
+    /** Masters that answered with another value of {@code key} than {@code expected}. */
+    public static List<String> servedOtherwise(BalancingSample sample, String key, String expected) {
+        List<String> defects = new ArrayList<>();
         sample.configs().forEach((master, config) -> {
             String served = value(config, key);
             if (!served.equals(expected)) {

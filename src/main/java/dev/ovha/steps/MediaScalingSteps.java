@@ -221,7 +221,7 @@ public final class MediaScalingSteps {
 
     /** The media group's activity for the new instance, e.g. its launch; AWS keeps it for weeks. */
     private ScalingActivityView activity(Predicate<ScalingActivityView> which, String what) {
-        return world.groups().newestActivities(world.stack().mediaGroupName()).stream().filter(which).findFirst()
+        return world.groups().activitiesOf(world.stack().mediaGroupName(), newcomer).stream().filter(which).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Auto Scaling reports no " + what + " activity for " + newcomer
                         + " among the newest activities of " + world.stack().mediaGroupName()));
     }

@@ -111,6 +111,15 @@ public final class OpenViduApi {
         return sessions;
     }
 
+    /** {@code GET /openvidu/api/sessions/<id>}: the session, or empty when the cluster answers 404. */
+    public Optional<OpenViduSession> session(String sessionId) {
+        HttpAnswer answer = send("GET", API + "sessions/" + sessionId, Optional.empty());
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(session(expectJson(answer, 200)));
+    }
+
     /** {@code POST /openvidu/api/sessions}, retried as the vendor says (500-504, and 404 during a failover). */
     public OpenViduSession createSession(Optional<String> customSessionId) {
         String body = customSessionId.map(id -> "{\"customSessionId\":" + quoted(id) + "}").orElse("{}");

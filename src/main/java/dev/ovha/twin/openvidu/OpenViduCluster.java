@@ -273,7 +273,9 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         if (master == null) {
             return new dev.ovha.twin.state.ShellResult(1, "", "No such service: replication-manager\n");
         }
-        return MasterShell.run(master.log(), sim.now(), commands);
+        List<SessionRecord> hosted = sessions.all().stream().filter(s -> s.ownerInstanceId().equals(instanceId)).toList();
+        return MasterShell.run(master.log(), sim.now(), commands,
+                command -> LocalSessionsCommand.run(command, master, hosted));
     }
 
     /** Whether SSM can reach the instance: running, and for masters unless their role lacks SSM (fault). */

@@ -35,7 +35,7 @@ public final class RunHooks {
         Targets.resolved().filter(TargetEnvironment::preflightPassed).ifPresent(env -> {
             if (env.scenariosStarted() == 0) {
                 RunRefused refusal = new RunRefused("no scenario was selected: check the tag expression"
-                        + " (-Dcucumber.filter.tags, default @conformance) and the features directory");
+                        + " (-Dcucumber.filter.tags; by default every scenario against the twin, @conformance against aws) and the features directory");
                 System.err.println("ovha: " + refusal.getMessage());
                 throw refusal;
             }

@@ -1,7 +1,6 @@
 package dev.ovha.selftest;
 
 import static io.cucumber.junit.platform.engine.Constants.FILTER_NAME_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -25,13 +24,13 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The conformance features run in this JVM through the Cucumber JUnit Platform engine, exactly as
- * {@code ./mvnw verify} runs them but without report plugins, against an environment bound to the
- * calling thread. Several can run at once on different threads, each against its own twin.
+ * The features run in this JVM through the Cucumber JUnit Platform engine, exactly as {@code ./mvnw verify}
+ * runs them against the twin (every scenario: conformance, mutating, disruptive) but without report plugins,
+ * against an environment bound to the calling thread. Several can run at once on different threads, each
+ * against its own twin.
  */
 final class InProcessSuite {
     static final String FEATURES = "features";
-    static final String TAGS = "@conformance";
 
     /** What one run produced: each scenario's outcome, and a run-level failure (the preflight's) if any. */
     record Run(Map<String, ScenarioOutcome> scenarios, Optional<Throwable> runFailure) {
@@ -66,7 +65,7 @@ final class InProcessSuite {
         return new Run(outcomes, runFailures.stream().findFirst());
     }
 
-    /** The names of every scenario the conformance selection holds. */
+    /** The names of every scenario under {@code features/}. */
     static List<String> scenarioNames() {
         TestPlan plan = launcher().discover(request().build());
         List<String> names = new ArrayList<>();
@@ -86,7 +85,6 @@ final class InProcessSuite {
                 .selectors(selectDirectory(FEATURES))
                 .filters(EngineFilter.includeEngines("cucumber"))
                 .configurationParameter(GLUE_PROPERTY_NAME, "dev.ovha.steps")
-                .configurationParameter(FILTER_TAGS_PROPERTY_NAME, TAGS)
                 .configurationParameter(PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
     }
 

@@ -25,9 +25,11 @@ public final class CpuStressFault {
     }
 
     public Injection inject(String scenario, String mediaGroup) {
-        int desired = context.aws().autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(mediaGroup))
-                .autoScalingGroups().get(0).desiredCapacity();
-        RestoreCapacity undo = new RestoreCapacity(mediaGroup, desired, null, null);
+        var group = context.aws().autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(mediaGroup))
+                .autoScalingGroups().get(0);
+        int desired = group.desiredCapacity();
+        RemoveAddedInstances undo = new RemoveAddedInstances(mediaGroup,
+                group.instances().stream().map(i -> i.instanceId()).toList(), desired);
         String change = "the CPU stress makes the scale-up policy raise the desired capacity of " + mediaGroup
                 + " from " + desired;
         if (context.guard().dryRun()) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param outage          how long a zone outage lasts
  */
 public record ChaosBudgets(Duration recovery, Duration errorWindow, double minSuccessRatio, Duration outage) {
-    static final int TWIN_RECOVERY_SECONDS = 6;
+    static final int TWIN_RECOVERY_SECONDS = 10;
     static final int AWS_RECOVERY_SECONDS = 900;
     static final int TWIN_ERROR_WINDOW_SECONDS = 3;
     static final int AWS_ERROR_WINDOW_SECONDS = 120;

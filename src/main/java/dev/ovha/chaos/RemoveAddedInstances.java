@@ -37,6 +37,12 @@ public record RemoveAddedInstances(String group, List<String> before, int desire
                 .filter(id -> current.instances().stream().anyMatch(i -> i.instanceId().equals(id)
                         && !i.lifecycleStateAsString().startsWith("Terminat")))
                 .toList();
+        // Each termination below lowers the desired capacity by one, which Auto Scaling refuses under MinSize: the
+        // low-CPU alarm may already have lowered it, so first raise it to what the removals will bring back down.
+        int through = Math.min(current.maxSize(), Math.max(current.desiredCapacity(), desired + added.size()));
+        if (!added.isEmpty() && through != current.desiredCapacity()) {
+            context.aws().autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName(group).desiredCapacity(through));
+        }
         for (String id : added) {
             context.aws().autoScaling().terminateInstanceInAutoScalingGroup(r -> r.instanceId(id)
                     .shouldDecrementDesiredCapacity(true));

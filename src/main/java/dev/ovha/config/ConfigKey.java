@@ -84,7 +84,7 @@ public enum ConfigKey {
                     + " skipped. Unset: arn:aws:iam::<account>:role/ovha-twin-fis for the twin, none for aws."),
     CHAOS_RECOVERY_BUDGET("ovha.chaos.recoveryBudget", null, false,
             "Seconds from a fault until the stack is whole again (replacement healthy, API fully served) before"
-                    + " the scenario fails. Unset: 6 for the twin, 900 for aws."),
+                    + " the scenario fails. Unset: 10 for the twin, 900 for aws."),
     CHAOS_ERROR_WINDOW_BUDGET("ovha.chaos.errorWindowBudget", null, false,
             "Seconds the longest window of failed API requests may last during a fault."
                     + " Unset: 3 for the twin, 120 for aws."),

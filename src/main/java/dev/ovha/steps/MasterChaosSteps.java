@@ -84,11 +84,6 @@ public final class MasterChaosSteps {
         mastersBefore = masters;
     }
 
-    @Given("the availability prober asks the API without pause")
-    public void startProbing() {
-        experiment.startProbing();
-    }
-
     @When("one master is terminated")
     public void terminateOneMaster() {
         MasterFleetView fleet = world.lookAtMasters();
@@ -130,14 +125,6 @@ public final class MasterChaosSteps {
                 ChaosRules.recoveredWithin(took, experiment.budgets().recovery(),
                         "Recovery from the termination of master " + victim + " until the API was fully served again"))
                 .flatMap(List::stream).toList());
-    }
-
-    @Then("users saw errors no longer and no more often than the error budget allows")
-    public void withinErrorBudget() {
-        var seen = experiment.availabilitySinceFault();
-        world.evidence().note("Availability from the fault on: " + seen.oneLine() + " (budgets: "
-                + experiment.budgets().describe() + ")");
-        Verdicts.assertNoDefects(ChaosRules.withinErrorBudget(seen, experiment.budgets(), experiment.injection().fault()));
     }
 
     /**

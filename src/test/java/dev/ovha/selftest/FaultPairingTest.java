@@ -107,7 +107,18 @@ class FaultPairingTest {
             pair("Media nodes scale one at a time with the template's cooldown", Fault.MEDIA_SCALING_POLICY_DRIFT,
                     "policies the template does not create"),
             pair("The media group's lifecycle hooks let the masters follow every launch and termination",
-                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"));
+                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"),
+            // @disruptive: each fails fast (a set check, or a wait bounded by the recovery budget).
+            pair("A master dies, the stack replaces it, and no session of a surviving master is lost",
+                    Fault.SESSIONS_LOST_ON_FAILOVER, "Sessions were lost when master"),
+            pair("A master dies, the stack replaces it, and no session of a surviving master is lost",
+                    Fault.SLOW_MASTER_REPLACEMENT, "within the recovery budget of 10 s"),
+            pair("A media node crashes and the media group replaces it", Fault.LAUNCH_NOT_REGISTERED,
+                    "is not registered with OpenVidu"),
+            pair("One availability zone loses its network and the other keeps serving", Fault.NO_MASTER_REPLACEMENT,
+                    "Launch process is suspended"),
+            pair("CPU load on the media nodes makes the media group grow by one node", Fault.MEDIA_SCALING_POLICY_DRIFT,
+                    "should add exactly one node"));
 
     /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);

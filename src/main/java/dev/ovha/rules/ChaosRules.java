@@ -1,11 +1,15 @@
 package dev.ovha.rules;
 
 import dev.ovha.chaos.ChaosBudgets;
+import dev.ovha.driver.Master;
+import dev.ovha.driver.MasterFleetView;
 import dev.ovha.probe.TimelineSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What the @disruptive scenarios promise, as defects that name what the stack did wrong and where to look. */
 public final class ChaosRules {
@@ -49,6 +53,25 @@ public final class ChaosRules {
             defects.add("The dead master's sessions " + check.notRecreated() + " could not be created again under"
                     + " their id, as the vendor tells applications to do after a master crash (" + check.numbers() + ").");
         }
+        return defects;
+    }
+
+    /**
+     * The masters serve again: the dead one (if any) gets no requests, every in-service master is a healthy
+     * target, and as many serve as desired. A terminated member may linger as Terminating while its target
+     * drains (the deregistration delay): users no longer reach it, so that wait is not part of the recovery.
+     */
+    public static List<String> mastersServingAgain(MasterFleetView fleet, Optional<String> deadMaster) {
+        List<String> defects = new ArrayList<>();
+        deadMaster.filter(fleet.servingIds()::contains).ifPresent(dead -> defects.add("The dead master " + dead
+                + " is still a healthy target: the load balancer keeps sending it requests."));
+        List<Master> notServing = fleet.masters().stream()
+                .filter(m -> m.lifecycleState().equals("InService") && !m.serving()).toList();
+        if (!notServing.isEmpty()) {
+            defects.add("In-service masters not (yet) healthy targets: " + notServing.stream().map(Master::describe)
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+        defects.addAll(MasterRules.desiredCount(fleet));
         return defects;
     }
 

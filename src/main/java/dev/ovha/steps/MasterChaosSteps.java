@@ -13,7 +13,6 @@ import dev.ovha.probe.CoverageBound;
 import dev.ovha.rules.BalancingRules;
 import dev.ovha.rules.ChaosRules;
 import dev.ovha.rules.ConfigRules;
-import dev.ovha.rules.MasterRules;
 import dev.ovha.rules.SessionSetCheck;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
@@ -185,13 +184,7 @@ public final class MasterChaosSteps {
     }
 
     private List<String> stillMissingDefects(MasterFleetView fleet) {
-        List<String> defects = new ArrayList<>();
-        if (fleet.masters().stream().anyMatch(m -> m.instanceId().equals(victim))) {
-            defects.add("The dead master " + victim + " is still a member of " + fleet.group().name() + ".");
-        }
-        defects.addAll(MasterRules.desiredCount(fleet));
-        defects.addAll(MasterRules.healthyTargets(fleet, world.stack()));
-        return defects;
+        return ChaosRules.mastersServingAgain(fleet, Optional.of(victim));
     }
 
     private String stillMissing(MasterFleetView fleet) {

@@ -5,6 +5,7 @@ import dev.ovha.chaos.ZoneOutageFault;
 import dev.ovha.driver.Master;
 import dev.ovha.driver.MasterFleetView;
 import dev.ovha.eventually.Eventually;
+import dev.ovha.rules.ChaosRules;
 import dev.ovha.rules.MasterRules;
 import dev.ovha.rules.MediaNodeRules;
 import io.cucumber.java.en.Then;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** One availability zone loses its network: the other keeps serving, and the stack heals afterwards. */
 public final class ZoneChaosSteps {
@@ -67,8 +69,7 @@ public final class ZoneChaosSteps {
 
     private List<String> steadyStateDefects() {
         MasterFleetView fleet = world.lookAtMasters();
-        List<String> defects = new ArrayList<>(MasterRules.healthyTargets(fleet, world.stack()));
-        defects.addAll(MasterRules.desiredCount(fleet));
+        List<String> defects = new ArrayList<>(ChaosRules.mastersServingAgain(fleet, Optional.empty()));
         defects.addAll(MasterRules.zones(fleet, world.stack()));
         defects.addAll(MediaNodeRules.registeredAsRunning(world.media().inService(world.stack()),
                 world.media().registered(), world.stack()));

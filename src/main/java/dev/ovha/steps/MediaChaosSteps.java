@@ -4,6 +4,7 @@ import dev.ovha.chaos.CpuStressFault;
 import dev.ovha.chaos.MediaNodeCrashFault;
 import dev.ovha.driver.GroupView;
 import dev.ovha.driver.MediaInstance;
+import dev.ovha.driver.ScalingActivityView;
 import dev.ovha.eventually.Eventually;
 import dev.ovha.openvidu.RegisteredMediaNode;
 import dev.ovha.rules.MediaNodeRules;
@@ -22,6 +23,8 @@ public final class MediaChaosSteps {
     private Set<String> mediaBefore = Set.of();
     private int desiredBefore;
     private String victim;
+    private String alarmCause = "";
+    private Set<ScalingActivityView> activitiesBefore = Set.of();
 
     public MediaChaosSteps(StackUnderTest world, ExperimentUnderTest experiment) {
         this.world = world;
@@ -54,7 +57,7 @@ public final class MediaChaosSteps {
         experiment.injected(new CpuStressFault(experiment.faults()).inject(experiment.name(), world.stack().mediaGroupName()));
     }
 
-    @Then("the media group grows by one node, which the masters register as running, within the recovery budget")
+    @Then("the high-CPU alarm fires and the media group grows by one node, which the masters register as running, within the recovery budget")
     public void scaledOutByOne() {
         String name = "media group " + world.stack().mediaGroupName() + " grown from " + desiredBefore
                 + " to " + (desiredBefore + 1) + " with the new node registered, within the recovery budget of "
@@ -64,6 +67,7 @@ public final class MediaChaosSteps {
                 .describedBy(seen -> seen.isEmpty() ? "grown by one" : String.join(" ", seen))
                 .until(List::isEmpty);
         note("Media group grown by one");
+        world.evidence().note("Scaling activity: " + alarmCause);
     }
 
     private List<String> rememberMedia() {
@@ -71,6 +75,7 @@ public final class MediaChaosSteps {
         desiredBefore = group.desiredCapacity();
         List<String> running = group.inService().stream().map(GroupView.GroupMember::instanceId).toList();
         mediaBefore = Set.copyOf(running);
+        activitiesBefore = Set.copyOf(world.groups().activities(group.name()));
         experiment.startProbingIfNotYet();
         return running;
     }
@@ -85,7 +90,7 @@ public final class MediaChaosSteps {
         } else {
             experiment.mark("crashed node deregistered");
         }
-        markFresh(inService, registered);
+        markFresh(inService, registered, "replacement");
         if (inService.size() != group.desiredCapacity()) {
             defects.add("The media group " + group.name() + " desires " + group.desiredCapacity() + " node(s) and has "
                     + inService.size() + " in service.");
@@ -99,6 +104,16 @@ public final class MediaChaosSteps {
         List<RegisteredMediaNode> registered = world.media().registered();
         GroupView group = world.groups().group(world.stack().mediaGroupName());
         List<String> defects = new ArrayList<>();
+        // New activities are told from old ones by identity, not by time: AWS's clock is not ours (nor the twin's).
+        List<ScalingActivityView> byAlarm = world.groups().activities(group.name()).stream()
+                .filter(a -> a.fromAlarm() && !activitiesBefore.contains(a)).toList();
+        if (byAlarm.isEmpty()) {
+            defects.add("No scaling activity of " + group.name() + " since the stress was started by an alarm: the"
+                    + " high-CPU alarm (MediaNodeCPUAlarmHigh) has not fired, or its action is not the scale-up policy.");
+        } else {
+            experiment.mark("high-CPU alarm fired");
+            alarmCause = byAlarm.get(byAlarm.size() - 1).cause();
+        }
         if (group.desiredCapacity() != desiredBefore + 1) {
             defects.add("The media group " + group.name() + " desires " + group.desiredCapacity() + " node(s), expected "
                     + (desiredBefore + 1) + ": its scale-up policy should add exactly one node when the high-CPU alarm"
@@ -109,19 +124,19 @@ public final class MediaChaosSteps {
         if (inService.size() != desiredBefore + 1) {
             defects.add("The media group has " + inService.size() + " node(s) in service.");
         }
-        markFresh(inService, registered);
+        markFresh(inService, registered, "new node");
         defects.addAll(MediaNodeRules.registeredAsRunning(inService, registered, world.stack()));
         return defects;
     }
 
-    private void markFresh(List<MediaInstance> inService, List<RegisteredMediaNode> registered) {
+    private void markFresh(List<MediaInstance> inService, List<RegisteredMediaNode> registered, String what) {
         List<String> fresh = inService.stream().map(MediaInstance::instanceId).filter(id -> !mediaBefore.contains(id)).toList();
         if (!fresh.isEmpty()) {
-            experiment.mark("replacement launched");
+            experiment.mark(what + " launched");
         }
         Set<String> known = registered.stream().map(RegisteredMediaNode::environmentId).collect(Collectors.toSet());
         if (!fresh.isEmpty() && known.containsAll(fresh)) {
-            experiment.mark("replacement registered");
+            experiment.mark(what + " registered");
         }
     }
 

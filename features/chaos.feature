@@ -18,10 +18,12 @@ Feature: Chaos: the stack loses a master, a media node or a zone, or runs hot, a
     And the masters stand in at least two availability zones
     And no session of a surviving master was lost, and the dead master's sessions can be created again under their id
 
-  Scenario: A media node crashes and the media group replaces it
-    Given the availability prober asks the API without pause
+  Scenario: A media node crashes, the media group replaces it, and its sessions can be rebuilt on another node
+    Given a session on every running media node
+    And the availability prober asks the API without pause
     When one running media node crashes
     Then the crashed node leaves the masters' list, and the media group's replacement is registered as running within the recovery budget
+    And the crashed node's sessions are gone, the others remain, and each can be created again under its id on another node
     And users saw errors no longer and no more often than the error budget allows
 
   Scenario: One availability zone loses its network and the other keeps serving

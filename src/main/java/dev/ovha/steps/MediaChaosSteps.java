@@ -6,12 +6,20 @@ import dev.ovha.driver.GroupView;
 import dev.ovha.driver.MediaInstance;
 import dev.ovha.driver.ScalingActivityView;
 import dev.ovha.eventually.Eventually;
+import dev.ovha.openvidu.OpenViduApi;
+import dev.ovha.openvidu.OpenViduSession;
 import dev.ovha.openvidu.RegisteredMediaNode;
 import dev.ovha.rules.MediaNodeRules;
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,11 +32,26 @@ public final class MediaChaosSteps {
     private int desiredBefore;
     private String victim;
     private String alarmCause = "";
+    private final String prefix = "ovha-chaos-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final Map<String, String> sessionsByNode = new LinkedHashMap<>();
     private Set<ScalingActivityView> activitiesBefore = Set.of();
 
     public MediaChaosSteps(StackUnderTest world, ExperimentUnderTest experiment) {
         this.world = world;
         this.experiment = experiment;
+    }
+
+    /** One session allocated to each registered running media node, with OpenVidu Pro's media node selector. */
+    @Given("a session on every running media node")
+    public void sessionOnEveryNode() {
+        OpenViduApi api = world.api();
+        List<RegisteredMediaNode> running = world.media().registered().stream()
+                .filter(n -> n.status().equals("running")).toList();
+        for (RegisteredMediaNode node : running) {
+            OpenViduSession session = api.createSession(Optional.of(prefix + node.environmentId()), Optional.of(node.id()));
+            sessionsByNode.put(session.id(), node.id());
+        }
+        world.evidence().note("Sessions before the crash, by media node: " + sessionsByNode);
     }
 
     @When("one running media node crashes")
@@ -49,6 +72,54 @@ public final class MediaChaosSteps {
                 .describedBy(seen -> seen.isEmpty() ? "whole" : String.join(" ", seen))
                 .until(List::isEmpty);
         note("Media group whole again");
+    }
+
+    /**
+     * "All sessions on that node are closed … the app must re-create the session with the same id; the new
+     * session lands on another media node" (the vendor's fault-tolerance guide).
+     */
+    @Then("the crashed node's sessions are gone, the others remain, and each can be created again under its id on another node")
+    public void sessionsOfTheCrashedNode() {
+        OpenViduApi api = world.api();
+        String crashedNode = "media_" + victim;
+        List<String> defects = new ArrayList<>();
+        List<String> recreated = new ArrayList<>();
+        List<String> survivors = world.media().registered().stream().filter(n -> n.status().equals("running"))
+                .map(RegisteredMediaNode::id).filter(id -> !id.equals(crashedNode)).toList();
+        sessionsByNode.forEach((session, node) -> {
+            Optional<OpenViduSession> now = api.session(session);
+            if (node.equals(crashedNode) && now.isPresent()) {
+                defects.add("Session " + session + " on the crashed media node " + crashedNode + " is still answered"
+                        + " (allocated to " + now.get().mediaNodeId() + "): the masters did not close the crashed"
+                        + " node's sessions, so its users are never told to rejoin.");
+            } else if (!node.equals(crashedNode) && now.isEmpty()) {
+                defects.add("Session " + session + " on media node " + node + " is gone although its node did not"
+                        + " crash: a media node's crash must close its own sessions only.");
+            } else if (node.equals(crashedNode) && !survivors.isEmpty()) {
+                OpenViduSession again = api.createSession(Optional.of(session), Optional.of(survivors.get(0)));
+                recreated.add(session + " on " + again.mediaNodeId());
+            }
+        });
+        world.evidence().note("Sessions of the crashed node created again: " + recreated);
+        Verdicts.assertNoDefects(defects);
+    }
+
+    /** The scenario's sessions are closed, passed or failed (order 100: before the rollbacks and the evidence). */
+    @After(value = "@disruptive", order = 100)
+    public void closeSessions() {
+        if (sessionsByNode.isEmpty()) {
+            return;
+        }
+        OpenViduApi api = world.api();
+        for (String id : sessionsByNode.keySet()) {
+            try {
+                if (api.session(id).isPresent()) {
+                    api.closeSession(id);
+                }
+            } catch (RuntimeException | AssertionError e) {
+                world.evidence().note("Could not close session " + id + ": " + e.getMessage());
+            }
+        }
     }
 
     @When("the media nodes' CPU is stressed")

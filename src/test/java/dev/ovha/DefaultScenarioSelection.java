@@ -19,6 +19,14 @@ public final class DefaultScenarioSelection implements PostDiscoveryFilter {
 
     private ScenarioSelection selection;
 
+    /** What the launcher instantiates: the selection is resolved from this process on the first scenario. */
+    public DefaultScenarioSelection() {
+    }
+
+    DefaultScenarioSelection(ScenarioSelection selection) {
+        this.selection = selection;
+    }
+
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         if (!descriptor.isTest() || !descriptor.getUniqueId().getEngineId().map(CUCUMBER_ENGINE::equals).orElse(false)) {

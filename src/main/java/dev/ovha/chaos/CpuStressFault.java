@@ -28,8 +28,8 @@ public final class CpuStressFault {
         var group = context.aws().autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(mediaGroup))
                 .autoScalingGroups().get(0);
         int desired = group.desiredCapacity();
-        RemoveAddedInstances undo = new RemoveAddedInstances(mediaGroup,
-                group.instances().stream().map(i -> i.instanceId()).toList(), desired);
+        RestoreGroupMembers undo = new RestoreGroupMembers(mediaGroup, desired, null, null,
+                group.instances().stream().map(i -> i.instanceId()).toList());
         String change = "the CPU stress makes the scale-up policy raise the desired capacity of " + mediaGroup
                 + " from " + desired;
         if (context.guard().dryRun()) {

@@ -16,10 +16,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = RestoreConfig.class, name = "restore-config"),
         @JsonSubTypes.Type(value = StopExperiments.class, name = "stop-fis-experiments"),
         @JsonSubTypes.Type(value = DeleteExperimentTemplates.class, name = "delete-fis-templates"),
-        @JsonSubTypes.Type(value = RemoveAddedInstances.class, name = "remove-added-instances")})
+        @JsonSubTypes.Type(value = RestoreGroupMembers.class, name = "restore-group-members"),
+        @JsonSubTypes.Type(value = RestartMasters.class, name = "restart-masters")})
 public sealed interface UndoAction
         permits RestoreCapacity, RestoreDotEnvKeys, RestoreConfig, StopExperiments, DeleteExperimentTemplates,
-        RemoveAddedInstances {
+        RestoreGroupMembers, RestartMasters {
 
     /** One line saying what the undo will do, for the journal and for people. */
     String describe();

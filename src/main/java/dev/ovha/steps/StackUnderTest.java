@@ -3,7 +3,12 @@ package dev.ovha.steps;
 import dev.ovha.config.Secret;
 import dev.ovha.config.Timeouts;
 import dev.ovha.driver.Account;
+import dev.ovha.driver.EventWiring;
+import dev.ovha.driver.MetricAlarms;
+import dev.ovha.driver.NodeLogs;
+import dev.ovha.driver.QueueMetrics;
 import dev.ovha.driver.AutoScalingGroups;
+import dev.ovha.driver.ConfigBucket;
 import dev.ovha.driver.Ec2Instances;
 import dev.ovha.driver.MasterFleet;
 import dev.ovha.driver.MasterFleetView;
@@ -15,6 +20,7 @@ import dev.ovha.openvidu.OpenViduApi;
 import dev.ovha.openvidu.OpenViduApplication;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.probe.BalancingProbe;
+import dev.ovha.probe.MediaViewProbe;
 import dev.ovha.probe.TlsProbe;
 import dev.ovha.report.ScenarioEvidence;
 import dev.ovha.target.PreflightReport;
@@ -119,5 +125,29 @@ public final class StackUnderTest {
     /** The secret the harness was given, to check against the template's rules when the stack hides its own. */
     public Optional<Secret> configuredSecret() {
         return Optional.of(endpoint().secret());
+    }
+
+    public ConfigBucket configBucket() {
+        return new ConfigBucket(env.aws(), evidence);
+    }
+
+    public EventWiring eventWiring() {
+        return new EventWiring(env.aws(), evidence);
+    }
+
+    public QueueMetrics queueMetrics() {
+        return new QueueMetrics(env.aws(), evidence, timeouts());
+    }
+
+    public MetricAlarms alarms() {
+        return new MetricAlarms(env.aws(), evidence);
+    }
+
+    public NodeLogs nodeLogs() {
+        return new NodeLogs(env.aws(), evidence, timeouts());
+    }
+
+    public MediaViewProbe mediaViews() {
+        return new MediaViewProbe(api());
     }
 }

@@ -137,7 +137,7 @@ class ChaosFaultsTest {
 
         List<String> media = stack.twin.inWorld(w -> w.mediaGroup().instances().stream().map(i -> i.instanceId()).toList());
         assertThat(injection.targets()).containsExactlyInAnyOrderElementsOf(media);
-        assertThat(journal.pending().get(0).undo()).isInstanceOf(RemoveAddedInstances.class);
+        assertThat(journal.pending().get(0).undo()).isInstanceOf(RestoreGroupMembers.class);
         assertThat(journal.pending()).hasSize(3);
     }
 }

@@ -3,6 +3,7 @@ package dev.ovha.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import dev.ovha.eventually.Eventually;
 import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.state.LifecycleState;
 import dev.ovha.twin.state.TargetHealthState;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every conformance scenario can fail: each is paired with a twin fault (or a deployment setting)
- * under which it must fail — the stack broke a promise, not the harness — with a message naming the
- * defect, and all of them pass on a healthy twin. A scenario without a pair fails the build.
+ * Every scenario (conformance, mutating, disruptive) can fail: each is paired with a twin fault (or a
+ * deployment setting) under which it must fail — the stack broke a promise, not the harness — with a message
+ * naming the defect, and all of them pass on a healthy twin and leave it as they found it. A scenario without
+ * a pair fails the build.
  */
 class FaultPairingTest {
 
@@ -108,6 +110,33 @@ class FaultPairingTest {
                     "policies the template does not create"),
             pair("The media group's lifecycle hooks let the masters follow every launch and termination",
                     Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"),
+            pair("The lifecycle and schedule rules are enabled and feed the stack's queue", Fault.EVENTS_NOT_DELIVERED,
+                    "has no target, so the events of media nodes launching and terminating reach nobody"),
+            pair("The stack's queue is configured as the template made it", Fault.QUEUE_ATTRIBUTES_DRIFT,
+                    "MessageRetentionPeriod is 345600 s, the template's is 60 s"),
+            pair("A schedule notification reaches some master within two schedule periods", Fault.EVENTS_NOT_CONSUMED,
+                    "No master logged a schedule notification"),
+            pair("The masters consume the events that reach the queue", Fault.EVENTS_NOT_CONSUMED,
+                    "but no master consumes them"),
+            pair("The configuration bucket's .env agrees with what the masters serve", Fault.ENV_OUT_OF_SYNC,
+                    "OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH: s3://"),
+            pair("The media CPU alarms follow the stack's scaling parameters", Fault.ALARM_THRESHOLD_DRIFT,
+                    "GreaterThanThreshold 90 %, but the stack parameter ScaleUpMediaNodesAvgCpu is 70 %"),
+            pair("Every master sees the same media nodes", Fault.MEDIA_VIEW_DIFFERS,
+                    "different lists of media nodes"),
+            // @mutating
+            pair("Launch and terminate events reach every master", Fault.LAUNCH_NOT_REGISTERED,
+                    "do not list media node"),
+            pair("Launch and terminate events reach every master", Fault.EVENTS_NOT_DELIVERED,
+                    "do not list media node"),
+            pair("Launch and terminate events reach every master", Fault.TERMINATE_NOT_DEREGISTERED,
+                    "they did not act on its terminate event"),
+            pair("A property changed through the API restarts every master and is persisted",
+                    Fault.RESTART_NOT_PERSISTED, "did not persist it"),
+            pair("With auto-restart on, an edit of the S3 .env restarts every master with the new value",
+                    Fault.NO_AUTORESTART, "show no restart since the change"),
+            pair("With auto-restart off, an edit of the S3 .env changes nothing until the masters restart",
+                    Fault.AUTORESTART_IGNORED, "the masters acted on an .env change although"),
             // @disruptive: each fails fast (a set check, or a wait bounded by the recovery budget).
             pair("A master dies, the stack replaces it, and no session of a surviving master is lost",
                     Fault.SESSIONS_LOST_ON_FAILOVER, "Sessions were lost when master"),
@@ -133,17 +162,43 @@ class FaultPairingTest {
     void everyScenarioHasAFaultThatBreaksIt() {
         Set<String> paired = PAIRS.stream().map(Pair::scenario).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> scenarios = InProcessSuite.scenarioNames();
-        assertThat(scenarios).as("the conformance scenarios under features/").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(scenarios).as("the scenarios under features/").isNotEmpty().doesNotHaveDuplicates();
         assertThat(scenarios).as("scenarios without a fault that makes them fail (add a Pair)")
                 .allMatch(paired::contains);
         assertThat(paired).as("pairs naming no scenario (renamed or removed?)").allMatch(scenarios::contains);
     }
 
+    /**
+     * Every scenario passes on a healthy twin, and leaves it as it found it: after each one (its rollbacks
+     * included) the groups' sizes and members, the buckets' objects and the masters' configuration are back,
+     * once the masters have finished the restarts an undo may have started.
+     */
     @Test
-    void everyScenarioPassesOnAHealthyTwin() {
+    void everyScenarioPassesOnAHealthyTwinAndLeavesItAsItWas() {
         try (FaultedTwin healthy = FaultedTwin.start(Set.of(), Map.of(), Optional.empty())) {
-            InProcessSuite.Run run = InProcessSuite.run(healthy.env(), Optional.empty());
+            Map<String, List<String>> leftovers = new java.util.LinkedHashMap<>();
+            InProcessSuite.ScenarioWatch watch = new InProcessSuite.ScenarioWatch() {
+                private TwinState before;
+
+                @Override
+                public void started(String scenario) {
+                    before = TwinState.of(healthy.twin());
+                }
+
+                @Override
+                public void finished(String scenario) {
+                    try {
+                        Eventually.that("the twin as before " + scenario, healthy.env().config().timeouts())
+                                .observing(() -> TwinState.of(healthy.twin()).differencesFrom(before))
+                                .until(List::isEmpty);
+                    } catch (AssertionError e) {
+                        leftovers.put(scenario, TwinState.of(healthy.twin()).differencesFrom(before));
+                    }
+                }
+            };
+            InProcessSuite.Run run = InProcessSuite.run(healthy.env(), Optional.empty(), Optional.empty(), watch);
             assertThat(run.runFailure()).as("run-level failure").isEmpty();
+            assertThat(leftovers).as("scenarios that left the twin changed").isEmpty();
             assertThat(run.scenarios().values()).as("scenarios on a healthy twin").isNotEmpty()
                     .allSatisfy(outcome -> assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("passed"));
             assertThat(run.scenarios().keySet()).containsExactlyInAnyOrderElementsOf(InProcessSuite.scenarioNames());

@@ -1,6 +1,7 @@
 package dev.ovha.selftest;
 
 import static io.cucumber.junit.platform.engine.Constants.FILTER_NAME_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
@@ -39,17 +41,46 @@ final class InProcessSuite {
     private InProcessSuite() {
     }
 
+    /** Told as each scenario starts and after it has finished (its rollbacks included), on the running thread. */
+    interface ScenarioWatch {
+        ScenarioWatch NONE = new ScenarioWatch() {
+        };
+
+        default void started(String scenario) {
+        }
+
+        default void finished(String scenario) {
+        }
+    }
+
     /** Runs the selected scenarios ({@code scenarioName} empty: all of them) against {@code env}. */
     static Run run(TargetEnvironment env, Optional<String> scenarioName) {
+        return run(env, scenarioName, Optional.empty(), ScenarioWatch.NONE);
+    }
+
+    /**
+     * Runs the scenarios with that name (empty: all) that the tag expression selects (empty: all) against
+     * {@code env}, telling {@code watch} about each.
+     */
+    static Run run(TargetEnvironment env, Optional<String> scenarioName, Optional<String> tags, ScenarioWatch watch) {
         LauncherDiscoveryRequestBuilder request = request();
         scenarioName.ifPresent(name -> request.configurationParameter(FILTER_NAME_PROPERTY_NAME,
                 "^" + Pattern.quote(name) + "$"));
+        tags.ifPresent(expression -> request.configurationParameter(FILTER_TAGS_PROPERTY_NAME, expression));
         Map<String, ScenarioOutcome> outcomes = new LinkedHashMap<>();
         List<Throwable> runFailures = new ArrayList<>();
         TestExecutionListener listener = new TestExecutionListener() {
             @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.isTest()) {
+                    watch.started(id.getDisplayName());
+                }
+            }
+
+            @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (id.isTest()) {
+                    watch.finished(id.getDisplayName());
                     synchronized (outcomes) {
                         outcomes.put(id.getDisplayName(), ScenarioOutcome.of(id.getDisplayName(), result));
                     }
@@ -67,17 +98,22 @@ final class InProcessSuite {
 
     /** The names of every scenario under {@code features/}. */
     static List<String> scenarioNames() {
+        return scenarioNamesTagged(Set.of());
+    }
+
+    /** The names of the scenarios carrying any of these tags (without {@code @}; empty: every scenario). */
+    static List<String> scenarioNamesTagged(Set<String> tags) {
         TestPlan plan = launcher().discover(request().build());
         List<String> names = new ArrayList<>();
-        plan.getRoots().forEach(root -> collect(plan, root, names));
+        plan.getRoots().forEach(root -> collect(plan, root, names, tags));
         return names;
     }
 
-    private static void collect(TestPlan plan, TestIdentifier id, List<String> names) {
-        if (id.isTest()) {
+    private static void collect(TestPlan plan, TestIdentifier id, List<String> names, Set<String> tags) {
+        if (id.isTest() && (tags.isEmpty() || id.getTags().stream().anyMatch(t -> tags.contains(t.getName())))) {
             names.add(id.getDisplayName());
         }
-        plan.getChildren(id).forEach(child -> collect(plan, child, names));
+        plan.getChildren(id).forEach(child -> collect(plan, child, names, tags));
     }
 
     private static LauncherDiscoveryRequestBuilder request() {

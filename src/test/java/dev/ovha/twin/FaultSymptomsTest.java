@@ -92,6 +92,23 @@ class FaultSymptomsTest {
             t.advance(Duration.ofMinutes(1));
             return t.inWorld(w -> w.openVidu().masters().stream().allMatch(m -> m.restartCounter() == 0));
         });
+        SYMPTOMS.put(Fault.AUTORESTART_IGNORED, t -> {
+            t.inWorld(w -> {
+                String env = w.openVidu().store().read().orElseThrow().text();
+                w.openVidu().store().write(env.replace("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=true",
+                        "OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false"));
+                return null;
+            });
+            t.advance(Duration.ofMinutes(1));
+            t.inWorld(w -> {
+                String env = w.openVidu().store().read().orElseThrow().text();
+                w.openVidu().store().write(env.replace("OPENVIDU_SESSIONS_GARBAGE_THRESHOLD=3600",
+                        "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD=1800"));
+                return null;
+            });
+            t.advance(Duration.ofMinutes(1));
+            return t.inWorld(w -> w.openVidu().masters().stream().allMatch(m -> m.restartCounter() == 2));
+        });
         SYMPTOMS.put(Fault.CERT_WRONG_HOST, t -> !served(t).toString().contains("127.0.0.1"));
         SYMPTOMS.put(Fault.CERT_EXPIRING, t -> {
             try {
@@ -137,6 +154,24 @@ class FaultSymptomsTest {
         SYMPTOMS.put(Fault.CONFIG_DRIFT, t -> t.inWorld(w -> w.openVidu().masters().stream()
                 .map(m -> m.config().getOrDefault("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH", "")).distinct().count() > 1));
         SYMPTOMS.put(Fault.CLUSTER_UNSTABLE, t -> get(t, "/openvidu/api/health").contains("\"clusterStatus\":\"UNSTABLE\""));
+        SYMPTOMS.put(Fault.QUEUE_ATTRIBUTES_DRIFT, t -> t.inWorld(w -> w.sqs().queue(w.topology().queueName()).orElseThrow()
+                .settings().retention().equals(Duration.ofDays(4))));
+        SYMPTOMS.put(Fault.ALARM_THRESHOLD_DRIFT, t -> t.inWorld(w -> w.cloudWatch().alarms().stream()
+                .anyMatch(a -> a.threshold() == 90)));
+        SYMPTOMS.put(Fault.ENV_OUT_OF_SYNC, t -> {
+            t.advance(Duration.ofMinutes(1));
+            return t.inWorld(w -> w.openVidu().store().read().orElseThrow().text()
+                    .contains("OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH=1500")
+                    && w.openVidu().masters().stream().noneMatch(m ->
+                    m.config().getOrDefault("OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH", "").equals("1500")));
+        });
+        SYMPTOMS.put(Fault.MEDIA_VIEW_DIFFERS, t -> {
+            Set<String> counts = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                counts.add(get(t, "/openvidu/api/media-nodes").replaceAll("(?s).*\"numberOfElements\":(\\d+).*", "$1"));
+            }
+            return counts.size() > 1;
+        });
     }
 
     @Test

@@ -39,8 +39,8 @@ public final class SessionOwners {
         Map<String, Set<String>> hosted = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
         for (String master : masterIds) {
-            Optional<Set<String>> ids = commands.run(master, "list the sessions this master hosts", LIST_LOCAL_SESSIONS)
-                    .filter(ShellOutput::succeeded).flatMap(out -> parse(out.stdout()));
+            Optional<Set<String>> ids = Optional.of(commands.run(master, "list the sessions this master hosts",
+                    LIST_LOCAL_SESSIONS)).filter(ShellOutput::succeeded).flatMap(out -> parse(out.stdout()));
             ids.ifPresentOrElse(s -> hosted.put(master, s), () -> unreadable.add(master));
         }
         return new SessionPlacement(hosted, unreadable);

@@ -150,6 +150,27 @@ class FaultPairingTest {
             pair("CPU load on the media nodes makes the media group grow by one node", Fault.MEDIA_SCALING_POLICY_DRIFT,
                     "should add exactly one node"));
 
+    /** The scenarios of @disruptive features: they kill instances, which the groups replace with new ones. */
+    private static final Set<String> DISRUPTIVE = disruptiveScenarios();
+
+    private static Set<String> disruptiveScenarios() {
+        Set<String> names = new LinkedHashSet<>();
+        try (Stream<java.nio.file.Path> features = java.nio.file.Files.list(java.nio.file.Path.of(InProcessSuite.FEATURES))) {
+            for (java.nio.file.Path feature : features.filter(p -> p.toString().endsWith(".feature")).toList()) {
+                String text = java.nio.file.Files.readString(feature);
+                if (text.lines().takeWhile(l -> !l.strip().startsWith("Feature:")).anyMatch(l -> l.contains("@disruptive"))) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*Scenario: (.+)$").matcher(text);
+                    while (m.find()) {
+                        names.add(m.group(1).strip());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
+    }
+
     /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);
 
@@ -185,14 +206,19 @@ class FaultPairingTest {
                     before = TwinState.of(healthy.twin());
                 }
 
+                private List<String> differences(String scenario, TwinState before) {
+                    TwinState now = TwinState.of(healthy.twin());
+                    return DISRUPTIVE.contains(scenario) ? now.differencesAfterFault(before) : now.differencesFrom(before);
+                }
+
                 @Override
                 public void finished(String scenario) {
                     try {
                         Eventually.that("the twin as before " + scenario, healthy.env().config().timeouts())
-                                .observing(() -> TwinState.of(healthy.twin()).differencesFrom(before))
+                                .observing(() -> differences(scenario, before))
                                 .until(List::isEmpty);
                     } catch (AssertionError e) {
-                        leftovers.put(scenario, TwinState.of(healthy.twin()).differencesFrom(before));
+                        leftovers.put(scenario, differences(scenario, before));
                     }
                 }
             };

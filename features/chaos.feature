@@ -16,6 +16,7 @@ Feature: Chaos: the stack loses a master, a media node or a zone, or runs hot, a
     And every serving master answers through the domain, with the same configuration, within the recovery budget
     And users saw errors no longer and no more often than the error budget allows
     And the masters stand in at least two availability zones
+    And every media node is still registered as running, and every master lists the same media nodes
     And no session of a surviving master was lost, and the dead master's sessions can be created again under their id
 
   Scenario: A media node crashes, the media group replaces it, and its sessions can be rebuilt on another node

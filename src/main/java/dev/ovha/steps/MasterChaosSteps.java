@@ -13,6 +13,7 @@ import dev.ovha.probe.CoverageBound;
 import dev.ovha.rules.BalancingRules;
 import dev.ovha.rules.ChaosRules;
 import dev.ovha.rules.ConfigRules;
+import dev.ovha.rules.MediaNodeRules;
 import dev.ovha.rules.SessionSetCheck;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
@@ -123,6 +124,17 @@ public final class MasterChaosSteps {
                 ConfigRules.sameConfiguration(sample, fleet.servingIds()),
                 ChaosRules.recoveredWithin(took, experiment.budgets().recovery(),
                         "Recovery from the termination of master " + victim + " until the API was fully served again"))
+                .flatMap(List::stream).toList());
+    }
+
+    /** The replacement master learnt the media nodes too: every answer, whichever master gave it, lists them all. */
+    @Then("every media node is still registered as running, and every master lists the same media nodes")
+    public void mediaNodesStillRegistered() {
+        CoverageBound bound = CoverageBound.forMasters(Math.max(1, world.fleet().serving().size()));
+        Verdicts.assertNoDefects(Stream.of(
+                MediaNodeRules.registeredAsRunning(world.media().inService(world.stack()), world.media().registered(),
+                        world.stack()),
+                MediaNodeRules.sameViewFromEveryMaster(world.mediaViews().sample(bound)))
                 .flatMap(List::stream).toList());
     }
 

@@ -1,6 +1,7 @@
 package dev.ovha.steps;
 
 import dev.ovha.chaos.ChaosBudgets;
+import dev.ovha.chaos.ChaosRefused;
 import dev.ovha.chaos.FaultContext;
 import dev.ovha.chaos.FisRole;
 import dev.ovha.chaos.Injection;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -78,10 +80,24 @@ public final class ExperimentUnderTest {
     }
 
     /**
+     * Injects a fault: a guard rail that says no (too few healthy masters, no FIS role, a subnet holding two
+     * masters) skips the scenario with its reason, nothing touched.
+     */
+    void inject(Supplier<Injection> fault) {
+        Injection made;
+        try {
+            made = fault.get();
+        } catch (ChaosRefused e) {
+            throw new TestAbortedException(e.getMessage());
+        }
+        injected(made);
+    }
+
+    /**
      * Records the fault; in a dry run the scenario ends here, skipped, with what FIS resolved (or what would
      * have been terminated) in its report, since nothing was touched and there is nothing to observe.
      */
-    void injected(Injection fault) {
+    private void injected(Injection fault) {
         this.injection = fault;
         mark("fault start", fault.at());
         world.evidence().note("Fault: " + fault.describe());

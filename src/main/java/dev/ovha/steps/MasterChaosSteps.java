@@ -90,7 +90,7 @@ public final class MasterChaosSteps {
         if (mastersBefore.isEmpty()) {
             mastersBefore = fleet.servingIds();
         }
-        experiment.injected(new MasterTerminationFault(experiment.faults())
+        experiment.inject(() -> new MasterTerminationFault(experiment.faults())
                 .inject(experiment.name(), fleet.group().name(), List.copyOf(fleet.servingIds())));
         victim = experiment.injection().targets().get(0);
         world.evidence().note("Master terminated: " + victim + " (" + experiment.injection().method() + ")");

@@ -59,7 +59,7 @@ public final class MediaChaosSteps {
         List<String> running = rememberMedia();
         victim = running.stream().sorted().findFirst().orElseThrow(() -> new AssertionError("The media group "
                 + world.stack().mediaGroupName() + " has no running media node to crash."));
-        experiment.injected(new MediaNodeCrashFault(experiment.faults())
+        experiment.inject(() -> new MediaNodeCrashFault(experiment.faults())
                 .inject(experiment.name(), world.stack().mediaGroupName(), victim, running));
     }
 
@@ -125,7 +125,7 @@ public final class MediaChaosSteps {
     @When("the media nodes' CPU is stressed")
     public void stressCpu() {
         rememberMedia();
-        experiment.injected(new CpuStressFault(experiment.faults()).inject(experiment.name(), world.stack().mediaGroupName()));
+        experiment.inject(() -> new CpuStressFault(experiment.faults()).inject(experiment.name(), world.stack().mediaGroupName()));
     }
 
     @Then("the high-CPU alarm fires and the media group grows by one node, which the masters register as running, within the recovery budget")

@@ -41,7 +41,7 @@ public final class ZoneChaosSteps {
         String subnet = subnets.get(chosen.instanceId());
         long inSubnet = subnets.values().stream().filter(subnet::equals).count();
         fault = new ZoneOutageFault(experiment.faults());
-        experiment.injected(fault.inject(experiment.name(), subnet, (int) inSubnet, fleet.serving().size(),
+        experiment.inject(() -> fault.inject(experiment.name(), subnet, (int) inSubnet, fleet.serving().size(),
                 experiment.budgets().outage()));
         world.evidence().note("Cut off subnet " + subnet + " (" + chosen.zone() + "), which holds master "
                 + chosen.instanceId());

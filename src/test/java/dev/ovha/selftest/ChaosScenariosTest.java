@@ -9,9 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The master-termination scenario's two other paths on a healthy twin: without an FIS role (EC2
- * TerminateInstances directly, no FIS object created) and as a dry run (FIS skip-all: the victim is named,
- * nothing is touched, the scenario is skipped with the plan).
+ * The master-termination scenario's other paths: without an FIS role (EC2 TerminateInstances directly, no
+ * FIS object created), as a dry run (FIS skip-all: the victim is named, nothing is touched, the scenario is
+ * skipped with the plan), and on a single master (the blast radius refuses: skipped, nothing touched).
  */
 class ChaosScenariosTest {
     private static final String MASTER_DIES =
@@ -40,6 +40,18 @@ class ChaosScenariosTest {
                     .containsAnyOf(before.toArray(String[]::new));
             assertThat(masters(twin)).isEqualTo(before);
             assertThat(twin.twin().<List<?>>inWorld(w -> w.fis().templates())).as("templates left").isEmpty();
+        }
+    }
+
+    @Test
+    void withASingleMasterTheBlastRadiusRefusesTheFaultAndNothingIsTouched() {
+        try (FaultedTwin twin = FaultedTwin.start(Set.of(), Map.of("ovha.twin.masters", "1"), Optional.empty())) {
+            List<String> before = masters(twin);
+            ScenarioOutcome outcome = InProcessSuite.run(twin.env(), Optional.of(MASTER_DIES)).scenarios().get(MASTER_DIES);
+
+            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("skipped");
+            assertThat(outcome.message()).contains("only 1 healthy master(s), and a master fault needs at least 2");
+            assertThat(masters(twin)).isEqualTo(before);
         }
     }
 

@@ -41,6 +41,15 @@ class ChaosRulesTest {
     }
 
     @Test
+    void aDeadMastersSessionStillAnsweredIsReportedNotFailed() {
+        SessionSetCheck check = SessionSetCheck.of(OWNERS, "i-a", Set.of("s1", "s2", "s4"), Set.of("s1", "s2", "s4"),
+                Set.of("s3"));
+        assertThat(check.kept()).containsExactly("s1");
+        assertThat(check.numbers()).endsWith("survived 2, kept 1 of the dead master's (documented as destroyed)");
+        assertThat(ChaosRules.noSessionLost(check, "i-a")).isEmpty();
+    }
+
+    @Test
     void errorWindowsAndSuccessRatioAreHeldToTheBudget() {
         ErrorWindow long4s = new ErrorWindow(T0, T0.plusSeconds(4), 40, 80);
         TimelineSummary bad = new TimelineSummary("u", T0, T0.plusSeconds(10), 200, 120, 0.6, 500, long4s,

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What {@code scripts/bench} was asked to do. Defaults: three repetitions of each suite, stacks of
- * 2/2, 4/50 and 6/200, the prober at 200 requests per second on a twin at time scale 60.
+ * 2/2, 4/50 and 6/200, the prober at 250 requests per second on a twin at time scale 60.
  *
  * @param repetitions      suite runs per selection on the smallest stack (the median is reported)
  * @param scales           stack sizes of the scaling runs, smallest first (the reference)
@@ -49,7 +49,7 @@ record BenchOptions(int repetitions, List<Size> scales, int scaleRepetitions, St
 
     static BenchOptions defaults() {
         return new BenchOptions(3, List.of(new Size(2, 2), new Size(4, 50), new Size(6, 200)), 1, "@conformance", "",
-                200, 60, Path.of("reports", "bench", "bench.json"), Part.ALL);
+                250, 60, Path.of("reports", "bench", "bench.json"), Part.ALL);
     }
 
     /** @throws IllegalArgumentException with one line naming the bad argument */
@@ -79,7 +79,7 @@ record BenchOptions(int repetitions, List<Size> scales, int scaleRepetitions, St
                 case "--scale-repetitions" -> scaleRepetitions = integer(flag, value, 1, 9);
                 case "--conformance-tags" -> conformanceTags = tags(flag, value);
                 case "--full-tags" -> fullTags = value.trim();
-                case "--prober-rate" -> proberRate = number(flag, value, 1, 200);
+                case "--prober-rate" -> proberRate = number(flag, value, 1, 1000);
                 case "--prober-time-scale" -> proberTimeScale = number(flag, value, 1, 600);
                 case "--out" -> out = path(flag, value);
                 case "--only" -> only = Part.parse(value);
@@ -165,6 +165,6 @@ record BenchOptions(int repetitions, List<Size> scales, int scaleRepetitions, St
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(flag + ": '" + value + "' is not a number from " + min + " to " + max);
+        throw new IllegalArgumentException(flag + ": '" + value + "' is not a number from " + BenchTargets.fmt(min) + " to " + BenchTargets.fmt(max));
     }
 }

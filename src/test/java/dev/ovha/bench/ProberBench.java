@@ -10,6 +10,7 @@ import dev.ovha.eventually.Eventually;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.probe.AvailabilityProber;
 import dev.ovha.probe.ErrorWindow;
+import dev.ovha.probe.OpenViduHttpClients;
 import dev.ovha.probe.ProbeSample;
 import dev.ovha.probe.ProbeSettings;
 import dev.ovha.probe.Timeline;
@@ -21,6 +22,7 @@ import dev.ovha.twin.sim.TwinEvent;
 import dev.ovha.twin.state.GroupInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +39,12 @@ import java.util.function.Predicate;
  */
 final class ProberBench {
     private static final Set<String> LEFT_HEALTHY = Set.of("target.unhealthy", "target.unused", "target.draining");
-    private static final double[] WARM_UP_RATES = {20, 50, 100};
-    private static final Timeouts PATIENT = new Timeouts(Duration.ofSeconds(60), Duration.ofMillis(20));
+    /** An answer slower than this is not yet steady state (a loopback answer takes a few ms). */
+    private static final double FAST_MILLIS = 200;
+    private static final double[] WARM_UP_RATES = {20, 50, 100, 200};
+    /** How long each warm-up step must answer fast: long enough for the JIT to compile the TLS code paths. */
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(2);
+    private static final Timeouts PATIENT = new Timeouts(Duration.ofSeconds(30), Duration.ofMillis(20));
 
     /**
      * @param requests         requests recorded
@@ -66,15 +72,17 @@ final class ProberBench {
         try (Twin twin = Twin.start(TwinOptions.defaults().withTimeScale(timeScale));
              AwsClients aws = new AwsClients(emulator(twin.endpoints()))) {
             OpenViduEndpoint endpoint = endpoint(twin.endpoints());
-            warmUp(endpoint, settings);
+            // One client throughout: the connections the warm-up opened serve the measured run.
+            HttpClient http = OpenViduHttpClients.of(endpoint, settings.timeout());
+            warmUp(endpoint, settings, http);
             List<String> masters = twin.inWorld(w -> w.masterGroup().instances().stream()
                     .map(GroupInstance::instanceId).toList());
             String victim = masters.get(0);
             // The SDK loads its EC2 model on the first call: done before the fault, so it does not delay it.
             aws.ec2().describeInstances(r -> r.instanceIds(victim));
 
-            // Half a second of fast answers at full rate before the fault: what follows is the fault's doing.
-            AvailabilityProber prober = steady(endpoint, settings, (int) Math.max(25, rate / 2));
+            // A quarter of a second of fast answers at full rate before the fault: what follows is the fault's doing.
+            AvailabilityProber prober = steady(endpoint, settings, http, (int) Math.max(25, rate / 4));
             long before = twin.events().all().stream().mapToLong(TwinEvent::seq).max().orElse(0);
             aws.ec2().terminateInstances(r -> r.instanceIds(victim));
             prober.mark("fault start: TerminateInstances " + victim);
@@ -123,30 +131,36 @@ final class ProberBench {
     }
 
     /**
-     * Ramps the rate up, each step until 25 answers in a row come fast, and throws those probers away: a cold
+     * Ramps the rate up, each step until two seconds of answers in a row come fast, and throws those probers away: a cold
      * JVM's first TLS handshakes take seconds on a busy machine, and an open-loop prober at full rate would
      * meanwhile open a connection (and a handshake) per waiting request, which is not what is measured here.
      */
-    private static void warmUp(OpenViduEndpoint endpoint, ProbeSettings settings) {
+    private static void warmUp(OpenViduEndpoint endpoint, ProbeSettings settings, HttpClient http) {
         for (double step : WARM_UP_RATES) {
             if (step < settings.rate()) {
-                steady(endpoint, new ProbeSettings(step, settings.path(), settings.timeout()), 25).stop();
+                ProbeSettings gentler = new ProbeSettings(step, settings.path(), settings.timeout());
+                steady(endpoint, gentler, http, (int) (step * WARM_UP_STEP.toMillis() / 1000)).stop();
             }
         }
     }
 
-    /** A prober at the settings' rate whose last {@code count} answers came fast (under 100 ms). */
-    private static AvailabilityProber steady(OpenViduEndpoint endpoint, ProbeSettings settings, int count) {
-        AvailabilityProber prober = AvailabilityProber.start(endpoint, settings);
+    /** A prober at the settings' rate whose last {@code count} answers came fast. */
+    private static AvailabilityProber steady(OpenViduEndpoint endpoint, ProbeSettings settings, HttpClient http,
+                                             int count) {
+        AvailabilityProber prober = AvailabilityProber.start(endpoint, settings, http);
         try {
             Eventually.that(count + " fast answers in a row at " + Math.round(settings.rate()) + " requests/s", PATIENT)
                     .observing(() -> prober.snapshot().samples())
+                    // Once the twin's load balancer falls behind, an open-loop prober's retries keep it there.
+                    .failFastWhen(samples -> samples.size() >= count && samples.subList(samples.size() - count,
+                            samples.size()).stream().noneMatch(ProbeSample::ok), samples -> "the twin's load balancer"
+                            + " stopped answering in time (" + count + " failures in a row): the machine is too busy")
                     .describedBy(samples -> samples.size() + " answers, the last ones "
                             + samples.subList(Math.max(0, samples.size() - 5), samples.size()).stream()
                             .map(s -> (s.ok() ? s.status() : s.error()) + " in " + Math.round(s.latencyMillis()) + " ms")
                             .toList())
                     .until(samples -> samples.size() >= count && samples.subList(samples.size() - count, samples.size())
-                            .stream().allMatch(s -> s.ok() && s.latencyMillis() < 100));
+                            .stream().allMatch(s -> s.ok() && s.latencyMillis() < FAST_MILLIS));
             return prober;
         } catch (AssertionError e) {
             prober.stop();

@@ -11,10 +11,12 @@ import dev.ovha.twin.Twin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -42,10 +44,11 @@ public final class SuiteRunMain {
         Path resultFile = Path.of(args[0]);
         List<SuiteRunResult.Wait> waits = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> verdicts = new TreeMap<>();
+        Map<String, Long> scenarioMillis = Collections.synchronizedMap(new LinkedHashMap<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         try (WaitListener.Registration ignored = Eventually.addListener(outcome -> waits.add(SuiteRunResult.Wait.of(outcome)))) {
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(ConformanceSuite.class)).build(), new Verdicts(verdicts, problems));
+                    .selectors(selectClass(ConformanceSuite.class)).build(), new Verdicts(verdicts, problems, scenarioMillis, new ConcurrentHashMap<>()));
         }
         Optional<Twin> twin = Targets.resolved().flatMap(TargetEnvironment::ownedTwin);
         if (twin.isEmpty()) {
@@ -54,18 +57,28 @@ public final class SuiteRunMain {
         }
         SuiteRunResult result = new SuiteRunResult(System.getProperty("cucumber.filter.tags", ""),
                 twin.get().options().masters(), twin.get().options().media(), verdicts, List.copyOf(problems),
-                twin.get().awsRequestCount(), List.copyOf(waits),
+                new LinkedHashMap<>(scenarioMillis), twin.get().awsRequestCount(), List.copyOf(waits),
                 twin.get().events().all().stream().map(SuiteRunResult.Event::of).toList());
         BenchJson.write(resultFile, result);
         System.exit(0);
     }
 
     /** Counts each scenario's verdict the way the console and the JUnit XML tell them apart. */
-    private record Verdicts(Map<String, Integer> counts, List<String> problems) implements TestExecutionListener {
+    private record Verdicts(Map<String, Integer> counts, List<String> problems, Map<String, Long> millis,
+                            Map<String, Long> startedNanos) implements TestExecutionListener {
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            startedNanos.put(id.getUniqueId(), System.nanoTime());
+        }
+
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             Optional<Throwable> error = result.getThrowable();
             if (id.isTest()) {
+                Long started = startedNanos.get(id.getUniqueId());
+                if (started != null) {
+                    millis.put(id.getDisplayName(), (System.nanoTime() - started) / 1_000_000);
+                }
                 String verdict = switch (result.getStatus()) {
                     case SUCCESSFUL -> "passed";
                     case ABORTED -> "skipped";

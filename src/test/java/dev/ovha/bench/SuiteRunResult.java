@@ -16,12 +16,13 @@ import java.util.Map;
  * @param media    the twin's media-node count
  * @param verdicts scenarios per verdict (passed, failed, broken, skipped)
  * @param problems one line per scenario that did not pass, and the run's own failure if any
+ * @param scenarioMillis how long each scenario took, in the order they ended
  * @param awsCalls AWS API requests the twin's endpoint answered during the run
  * @param waits    every wait of the run, in the order they ended
  * @param events   the twin's ground-truth log
  */
 record SuiteRunResult(String tags, int masters, int media, Map<String, Integer> verdicts, List<String> problems,
-                      long awsCalls, List<Wait> waits, List<Event> events) {
+                      Map<String, Long> scenarioMillis, long awsCalls, List<Wait> waits, List<Event> events) {
 
     /** One wait's outcome as the harness reached it. */
     record Wait(String name, Instant started, Instant ended, String result, int observations, long pollIntervalMillis) {

@@ -25,7 +25,7 @@ class BenchMainTest {
         Path json = dir.resolve("bench.json");
         Path console = dir.resolve("console.txt");
         Process process = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(),
-                "--repetitions", "1", "--scales", "2x2,1x3", "--conformance-tags", "@security",
+                "--repetitions", "1", "--scales", "2x2,2x3", "--conformance-tags", "@security",
                 "--full-tags", "@application", "--prober-rate", "50", "--out", json.toString())
                 .redirectErrorStream(true).redirectOutput(console.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the benchmark ended within 5 minutes").isTrue();
@@ -44,7 +44,7 @@ class BenchMainTest {
             assertThat(row.path("aws_calls").asLong()).isPositive();
         }
         assertThat(figures.path("scale").get(0).path("wall_ratio").asDouble()).isEqualTo(1.0);
-        assertThat(figures.path("scale").get(1).path("masters").asInt()).isEqualTo(1);
+        assertThat(figures.path("scale").get(1).path("media").asInt()).isEqualTo(3);
 
         JsonNode details = figures.path("details");
         // The application scenario waits for its session to be listed and to be gone: both placed on the ground truth.
@@ -54,7 +54,7 @@ class BenchMainTest {
         assertThat(details.path("targets").size()).isGreaterThanOrEqualTo(7);
         assertThat(details.path("suite_jvm_args").toString()).contains("TieredStopAtLevel");
         assertThat(dir.resolve("runs").resolve("conformance-1").resolve("result.json")).exists();
-        assertThat(dir.resolve("runs").resolve("scale-1x3-1").resolve("console.log")).exists();
+        assertThat(dir.resolve("runs").resolve("scale-2x3-1").resolve("console.log")).exists();
     }
 
     private static String java() {

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * true before the wait began, minus the wait's start: the harness cannot notice before it looks).
  *
  * <p>The event is the latest one of the rule's kind before the verdict, narrowed to the subjects the wait
- * names (an instance id, a session id) when it names any: "every master restarted" became true with the
- * last master's restart.
+ * names (an instance id, a session id) when it names any and the rule does not say the named one is a
+ * fault's victim: "every master restarted" became true with the last master's restart, "master group whole
+ * again after losing i-X" with the replacement's {@code target.healthy}.
  */
 final class VerdictLag {
 
@@ -50,6 +51,10 @@ final class VerdictLag {
                     unmatched.add(new Unmatched(wait.name(), "no rule names its ground-truth event"));
                     continue;
                 }
+                if (rule.get().event().isEmpty()) {
+                    unmatched.add(new Unmatched(wait.name(), rule.get().condition()));
+                    continue;
+                }
                 match(wait, rule.get(), run.events()).ifPresentOrElse(samples::add, () -> unmatched.add(
                         new Unmatched(wait.name(), "no " + rule.get().condition() + " event before the verdict")));
             }
@@ -59,10 +64,11 @@ final class VerdictLag {
 
     static Optional<Sample> match(SuiteRunResult.Wait wait, GroundTruthRule rule, List<SuiteRunResult.Event> events) {
         List<SuiteRunResult.Event> candidates = events.stream()
-                .filter(rule.event())
+                .filter(rule.event().orElseThrow())
                 .filter(e -> !e.realTime().isAfter(wait.ended()))
                 .toList();
-        List<SuiteRunResult.Event> named = candidates.stream().filter(e -> names(wait.name(), e.subject())).toList();
+        List<SuiteRunResult.Event> named = rule.narrow()
+                ? candidates.stream().filter(e -> names(wait.name(), e.subject())).toList() : List.of();
         return (named.isEmpty() ? candidates : named).stream()
                 .max(Comparator.comparing(SuiteRunResult.Event::realTime).thenComparing(SuiteRunResult.Event::seq))
                 .map(event -> {

@@ -32,7 +32,7 @@ class VerdictLagTest {
     @Test
     void theLagRunsFromTheEventThatMadeTheConditionTrueToTheVerdict() {
         VerdictLag.Result result = VerdictLag.of(List.of(run(
-                List.of(met("replacement master i-0new healthy behind the load balancer", 1_000, 5_180)),
+                List.of(met("master i-0new a healthy target behind the load balancer", 1_000, 5_180)),
                 List.of(event(1, "target.healthy", "i-0old", 500),
                         event(2, "target.healthy", "i-0new", 5_050),
                         event(3, "target.healthy", "i-0other", 5_100)))));
@@ -90,6 +90,53 @@ class VerdictLagTest {
         assertThat(GroundTruthRule.forWait("FIS experiment EXP1 ended")).map(GroundTruthRule::condition)
                 .hasValue("FIS experiment ended");
         assertThat(GroundTruthRule.forWait("something else entirely")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aReplacementIsFoundAlthoughTheWaitNamesTheVictim() {
+        VerdictLag.Result result = VerdictLag.of(List.of(run(
+                List.of(met("master group whole again after losing i-0dead, within the recovery budget of 600 s"
+                        + " (ovha.chaos.recoveryBudget)", 1_000, 5_090)),
+                List.of(event(1, "target.healthy", "i-0dead", 100), event(2, "target.healthy", "i-0new", 5_000)))));
+
+        assertThat(result.samples()).singleElement().satisfies(s -> {
+            assertThat(s.subject()).isEqualTo("i-0new");
+            assertThat(s.lagMillis()).isEqualTo(90);
+        });
+    }
+
+    @Test
+    void theChaosAndMutatingWaitsAreRead() {
+        assertThat(condition("a new member of ovha-twin-ASGMediaNode InService")).isEqualTo("instance in service");
+        assertThat(condition("media node i-9 registered as running by every master")).isEqualTo("media node registered");
+        assertThat(condition("media node i-9 dropped by the masters while its instance terminates"))
+                .isEqualTo("media node deregistered");
+        assertThat(condition("media node i-9 listed by no master")).isEqualTo("media node deregistered");
+        assertThat(condition("media node i-9 replaced and its replacement registered, within the recovery budget of 600 s"))
+                .isEqualTo("replacement media node registered");
+        assertThat(condition("ovha-twin-ASGMediaNode back to its 2 previous members")).isEqualTo("group back to its members");
+        assertThat(condition("every master restarted after the change")).isEqualTo("masters restarted");
+        assertThat(condition("every master serving OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH=900")).isEqualTo("masters restarted");
+        assertThat(condition("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH=900 persisted in the S3 .env"))
+                .isEqualTo("configuration persisted");
+        assertThat(condition("SSM command c-1 (replication-manager log) on i-1 finished")).isEqualTo("SSM command finished");
+        assertThat(condition("FIS experiment EXP1 resolved its targets")).isEqualTo("FIS experiment running");
+        assertThat(condition("no master restarting nor serving X=1 for 20 s while auto-restart is off"))
+                .startsWith("a state that must hold");
+        assertThat(condition("a line with 'New Media Node' in the replication-manager log of one of [i-1] within 30 s"))
+                .startsWith("log lines");
+    }
+
+    @Test
+    void aWaitWithNoMomentIsListedWithTheReason() {
+        VerdictLag.Result result = VerdictLag.of(List.of(run(
+                List.of(met("stack ovha-twin in its steady state", 0, 10)), List.of())));
+        assertThat(result.unmatched()).singleElement().extracting(VerdictLag.Unmatched::reason)
+                .isEqualTo("a steady state is many conditions at once");
+    }
+
+    private static String condition(String waitName) {
+        return GroundTruthRule.forWait(waitName).map(GroundTruthRule::condition).orElse("none");
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.ovha.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The benchmark's figures as a console table. */
 final class BenchTable {
@@ -21,7 +25,11 @@ final class BenchTable {
                         + " poll interval %d ms%n", "verdict lag", f.lagP50Ms(), f.lagP95Ms(), f.lagMaxMs(), d.lagSamples(),
                 d.lagHeldBeforeTheWait(), f.pollIntervalMs());
         d.lagByCondition().forEach((condition, lags) -> out.printf(Locale.ROOT, "  %-44s %s%n", "  " + condition + " (ms)", lags));
-        d.lagUnmatched().forEach(u -> out.printf("  %-44s %s: %s%n", "  not compared", u.waitName(), u.reason()));
+        // One line per reason: a full suite has many waits of the same kind (its steady-state checks).
+        Map<String, List<String>> unmatched = new TreeMap<>();
+        d.lagUnmatched().forEach(u -> unmatched.computeIfAbsent(u.reason(), r -> new ArrayList<>()).add(u.waitName()));
+        unmatched.forEach((reason, waits) -> out.printf("  %-44s %d x %s, e.g. '%s'%n", "  not compared", waits.size(),
+                reason, waits.get(0)));
         ProberBench.Result p = d.prober();
         out.printf(Locale.ROOT, "  %-44s %.1f requests/s at %s/s; window %d ms vs truth %d ms, start %+d ms, end %+d ms%s%n",
                 "prober (master termination)", p.rps(), BenchTargets.fmt(p.rate()), p.windowMillis(), p.truthMillis(),

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code scripts/bench} was asked to do. Defaults: three repetitions of each suite, stacks of
+ * What {@code scripts/bench} was asked to do. Defaults: three repetitions of each suite and stack, stacks of
  * 2/2, 4/50 and 6/200, the prober at 250 requests per second on a twin at time scale 60.
  *
  * @param repetitions      suite runs per selection on the smallest stack (the median is reported)
  * @param scales           stack sizes of the scaling runs, smallest first (the reference)
- * @param scaleRepetitions runs per larger stack
+ * @param scaleRepetitions runs per larger stack (the median is reported: one run's ratio is noise on a busy machine)
  * @param conformanceTags  the conformance selection
  * @param fullTags         the full suite's selection; empty: every scenario under features/
  * @param proberRate       the prober's requests per second
@@ -48,7 +48,7 @@ record BenchOptions(int repetitions, List<Size> scales, int scaleRepetitions, St
     }
 
     static BenchOptions defaults() {
-        return new BenchOptions(3, List.of(new Size(2, 2), new Size(4, 50), new Size(6, 200)), 1, "@conformance", "",
+        return new BenchOptions(3, List.of(new Size(2, 2), new Size(4, 50), new Size(6, 200)), 3, "@conformance", "",
                 250, 60, Path.of("reports", "bench", "bench.json"), Part.ALL);
     }
 

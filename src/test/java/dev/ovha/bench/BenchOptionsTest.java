@@ -15,6 +15,7 @@ class BenchOptionsTest {
     void theDefaultsAreTheIssuesMeasurements() {
         BenchOptions options = BenchOptions.parse();
         assertThat(options.repetitions()).isEqualTo(3);
+        assertThat(options.scaleRepetitions()).isEqualTo(3);
         assertThat(options.scales()).containsExactly(new BenchOptions.Size(2, 2), new BenchOptions.Size(4, 50),
                 new BenchOptions.Size(6, 200));
         assertThat(options.conformanceTags()).isEqualTo("@conformance");

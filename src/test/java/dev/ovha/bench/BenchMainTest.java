@@ -25,7 +25,7 @@ class BenchMainTest {
         Path json = dir.resolve("bench.json");
         Path console = dir.resolve("console.txt");
         Process process = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(),
-                "--repetitions", "1", "--scales", "2x2,2x3", "--conformance-tags", "@security",
+                "--repetitions", "1", "--scales", "2x2,2x3", "--scale-repetitions", "1", "--conformance-tags", "@security",
                 "--full-tags", "@application", "--prober-rate", "50", "--out", json.toString())
                 .redirectErrorStream(true).redirectOutput(console.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the benchmark ended within 5 minutes").isTrue();

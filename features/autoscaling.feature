@@ -1,8 +1,7 @@
 @conformance @autoscaling
 Feature: Autoscaling: the groups are what the stack parameters and the template made them
   The vendor changes autoscaling settings through the stack's parameters only; groups resized or
-  policies edited by hand drift away from them. (The CPU alarms behind the policies are checked once
-  the twin emulates CloudWatch.)
+  policies or alarms edited by hand drift away from them.
 
   Scenario: The groups' sizes match the stack parameters
     Given the master and media groups as AWS reports them
@@ -15,3 +14,7 @@ Feature: Autoscaling: the groups are what the stack parameters and the template 
   Scenario: The media group's lifecycle hooks let the masters follow every launch and termination
     When the media group's lifecycle hooks are read
     Then a launching hook continues and a terminating hook abandons, both after the template's heartbeat
+
+  Scenario: The media CPU alarms follow the stack's scaling parameters
+    When the media group's CPU alarms are read
+    Then each alarm watches the media group's average CPU every minute against its stack parameter and triggers its scaling policy

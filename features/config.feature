@@ -12,3 +12,9 @@ Feature: Configuration and health: one configuration for all masters, and a heal
     Given the masters as AWS reports them
     When the cluster's health is requested
     Then the cluster is UP, and so is every healthy master
+
+  Scenario: The configuration bucket's .env agrees with what the masters serve
+    Given the masters as AWS reports them
+    When the .env is read from the stack's configuration bucket
+    And each healthy master's configuration is fetched through the domain
+    Then every setting the .env and the served configuration both have holds the same value

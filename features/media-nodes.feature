@@ -12,3 +12,7 @@ Feature: Media nodes: OpenVidu knows exactly the media group's instances, and on
   Scenario: Media nodes cannot be added, changed or removed through the API
     When an application tries to add, change and remove media nodes through the API
     Then every attempt is refused as not allowed in a high-availability cluster
+
+  Scenario: Every master sees the same media nodes
+    When the media nodes are listed through the domain as often as it takes to reach every master
+    Then every answer lists the same media nodes in the same state

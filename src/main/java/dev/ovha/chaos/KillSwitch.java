@@ -90,6 +90,22 @@ public final class KillSwitch implements StopFlag, AutoCloseable {
         return null;
     }
 
+    /**
+     * When the switch has been pulled, waits (at most the budget, and a little for the last lines) for the hook
+     * to finish its rollbacks; returns at once otherwise. Other shutdown hooks that close what the rollbacks use
+     * call this first.
+     */
+    public void awaitRollbacks() {
+        if (!stop.get() || Thread.currentThread() == hook) {
+            return;
+        }
+        try {
+            hook.join(budget.plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The run ended normally (its rollbacks were played by the scenarios): the hook is no longer needed. */
     @Override
     public void close() {

@@ -44,9 +44,7 @@ public final class StackChanges {
      * undo restores the desired capacity and whichever bound moved.
      */
     public ChangeRecord setDesiredCapacity(String scenario, String group, int desired) {
-        AutoScalingGroup current = aws.autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(group))
-                .autoScalingGroups().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("Auto Scaling group " + group + " not found"));
+        AutoScalingGroup current = describe(group);
         Integer newMin = desired < current.minSize() ? desired : null;
         Integer newMax = desired > current.maxSize() ? desired : null;
         RestoreCapacity undo = new RestoreCapacity(group, current.desiredCapacity(),
@@ -56,6 +54,37 @@ public final class StackChanges {
                 + (newMax == null ? "" : " (max " + current.maxSize() + " -> " + newMax + ")");
         return make(scenario, change, undo, () -> aws.autoScaling().updateAutoScalingGroup(r -> r
                 .autoScalingGroupName(group).desiredCapacity(desired).minSize(newMin).maxSize(newMax)));
+    }
+
+    /**
+     * Grows a group by one member and pins it there: MinSize rises with the desired capacity, so that a
+     * scale-in alarm (on an idle stack the media group's low-CPU alarm is in ALARM for good) cannot take the
+     * new member back while a scenario watches it. The undo sets the sizes back and terminates the new member
+     * if the group cannot (members protected from scale-in), so the group ends with the members it had.
+     */
+    public ChangeRecord addMember(String scenario, String group) {
+        AutoScalingGroup current = describe(group);
+        int desired = current.desiredCapacity() + 1;
+        Integer newMax = desired > current.maxSize() ? desired : null;
+        RestoreGroupMembers undo = new RestoreGroupMembers(group, current.desiredCapacity(), current.minSize(),
+                newMax == null ? null : current.maxSize(),
+                current.instances().stream().map(i -> i.instanceId()).toList());
+        String change = "add one member to " + group + ": desired capacity and min " + current.desiredCapacity()
+                + " -> " + desired + (newMax == null ? "" : " (max " + current.maxSize() + " -> " + newMax + ")");
+        return make(scenario, change, undo, () -> aws.autoScaling().updateAutoScalingGroup(r -> r
+                .autoScalingGroupName(group).minSize(desired).desiredCapacity(desired).maxSize(newMax)));
+    }
+
+    /**
+     * As {@link #editDotEnv}, for a change the masters will not notice when it is undone (auto-restart turned
+     * off): an undo that restarts every master is journalled first, so that it plays after the {@code .env}
+     * lines are back, and the masters load them.
+     */
+    public ChangeRecord editDotEnvRestartingOnUndo(String scenario, String bucket, Map<String, String> values,
+                                                   String reason) {
+        values.forEach(StackChanges::requireChangeable);
+        make(scenario, "restart every master after the .env edit below is undone", new RestartMasters(reason), () -> { });
+        return editDotEnv(scenario, bucket, values);
     }
 
     /**
@@ -114,6 +143,12 @@ public final class StackChanges {
             mutation.run();
             return new ChangeRecord(entry, true);
         });
+    }
+
+    private AutoScalingGroup describe(String group) {
+        return aws.autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames(group))
+                .autoScalingGroups().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("Auto Scaling group " + group + " not found"));
     }
 
     private DotEnvText readDotEnv(String bucket, String key) {

@@ -15,9 +15,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = RestoreDotEnvKeys.class, name = "restore-dotenv-keys"),
         @JsonSubTypes.Type(value = RestoreConfig.class, name = "restore-config"),
         @JsonSubTypes.Type(value = StopExperiments.class, name = "stop-fis-experiments"),
-        @JsonSubTypes.Type(value = DeleteExperimentTemplates.class, name = "delete-fis-templates")})
+        @JsonSubTypes.Type(value = DeleteExperimentTemplates.class, name = "delete-fis-templates"),
+        @JsonSubTypes.Type(value = RestoreGroupMembers.class, name = "restore-group-members"),
+        @JsonSubTypes.Type(value = RestartMasters.class, name = "restart-masters")})
 public sealed interface UndoAction
-        permits RestoreCapacity, RestoreDotEnvKeys, RestoreConfig, StopExperiments, DeleteExperimentTemplates {
+        permits RestoreCapacity, RestoreDotEnvKeys, RestoreConfig, StopExperiments, DeleteExperimentTemplates,
+        RestoreGroupMembers, RestartMasters {
 
     /** One line saying what the undo will do, for the journal and for people. */
     String describe();

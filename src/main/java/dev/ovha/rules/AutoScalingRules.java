@@ -1,5 +1,6 @@
 package dev.ovha.rules;
 
+import dev.ovha.driver.AlarmView;
 import dev.ovha.driver.GroupView;
 import dev.ovha.driver.LifecycleHookView;
 import dev.ovha.driver.ScalingPolicyView;
@@ -15,6 +16,9 @@ public final class AutoScalingRules {
     static final int TEMPLATE_COOLDOWN = 60;
     /** The template's heartbeat of both media lifecycle hooks. */
     static final int TEMPLATE_HEARTBEAT = 30;
+    /** The template's CPU alarms: one 60-second period evaluated. */
+    static final int TEMPLATE_ALARM_PERIOD = 60;
+    static final int TEMPLATE_EVALUATION_PERIODS = 1;
 
     private AutoScalingRules() {
     }
@@ -79,6 +83,69 @@ public final class AutoScalingRules {
         hook(defects, hooks, groupName, "autoscaling:EC2_INSTANCE_LAUNCHING", "CONTINUE", "launch");
         hook(defects, hooks, groupName, "autoscaling:EC2_INSTANCE_TERMINATING", "ABANDON", "termination");
         return defects;
+    }
+
+    /**
+     * The media CPU alarms watch the media group's average CPU every minute (one evaluation period, as the
+     * template sets), with the thresholds of the stack's ScaleUp/ScaleDown parameters, and trigger the
+     * stack's +1 and -1 policies.
+     */
+    public static List<String> cpuAlarmsAsTemplate(Stack stack, Optional<AlarmView> high, Optional<AlarmView> low) {
+        List<String> defects = new ArrayList<>();
+        alarm(defects, stack, "MediaNodeCPUAlarmHigh", high, "ScaleUpMediaNodesAvgCpu", "GreaterThanThreshold",
+                "MediaNodeScaleUpPolicy");
+        alarm(defects, stack, "MediaNodeCPUAlarmLow", low, "ScaleDownMediaNodesAvgCpu", "LessThanThreshold",
+                "MediaNodeScaleDownPolicy");
+        if (!defects.isEmpty()) {
+            defects.add("The alarms were changed outside CloudFormation: change the thresholds through the stack's"
+                    + " ScaleUpMediaNodesAvgCpu and ScaleDownMediaNodesAvgCpu parameters (CloudFormation → Update → Use"
+                    + " current template), which is how the vendor says to change autoscaling, or set the alarms back.");
+        }
+        return defects;
+    }
+
+    private static void alarm(List<String> defects, Stack stack, String logicalId, Optional<AlarmView> found,
+                              String parameter, String comparison, String policyId) {
+        if (found.isEmpty()) {
+            defects.add("Stack " + stack.name() + " has no " + logicalId + " alarm in CloudWatch ("
+                    + stack.physicalId(logicalId).orElse("no such resource") + "), so its media scaling policy never runs.");
+            return;
+        }
+        AlarmView a = found.get();
+        String expectedGroup = stack.mediaGroupName();
+        if (!a.namespace().equals("AWS/EC2") || !a.metricName().equals("CPUUtilization")
+                || !a.dimensions().equals(new java.util.TreeMap<>(java.util.Map.of("AutoScalingGroupName", expectedGroup)))) {
+            defects.add("Alarm " + a.name() + " watches " + a.namespace() + " " + a.metricName() + " " + a.dimensions()
+                    + ", expected AWS/EC2 CPUUtilization of AutoScalingGroupName=" + expectedGroup + ".");
+        }
+        if (!a.statistic().equals("Average") || a.periodSeconds() != TEMPLATE_ALARM_PERIOD
+                || a.evaluationPeriods() != TEMPLATE_EVALUATION_PERIODS) {
+            defects.add("Alarm " + a.name() + " evaluates the " + a.statistic() + " over " + a.evaluationPeriods()
+                    + " period(s) of " + a.periodSeconds() + " s, expected the template's Average over "
+                    + TEMPLATE_EVALUATION_PERIODS + " period of " + TEMPLATE_ALARM_PERIOD + " s.");
+        }
+        Optional<String> expected = stack.parameter(parameter);
+        boolean sameThreshold = expected.map(v -> {
+            try {
+                return Math.abs(Double.parseDouble(v.strip()) - a.threshold()) < 1e-9;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }).orElse(false);
+        if (!sameThreshold || !a.comparison().equals(comparison)) {
+            defects.add("Alarm " + a.name() + " fires when CPU is " + a.comparison() + " " + number(a.threshold())
+                    + " %, but the stack parameter " + parameter + " is " + expected.orElse("(absent)") + " % ("
+                    + comparison + " expected).");
+        }
+        String policy = stack.physicalId(policyId).orElse(policyId);
+        if (!a.alarmActions().contains(policy)) {
+            defects.add("Alarm " + a.name() + " triggers " + a.alarmActions() + ", not the stack's " + policyId + " ("
+                    + policy + "): it no longer scales the media group.");
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static void hook(List<String> defects, List<LifecycleHookView> hooks, String groupName, String transition,

@@ -1,5 +1,6 @@
 package dev.ovha.rules;
 
+import dev.ovha.driver.ConfigFile;
 import dev.ovha.driver.Master;
 import dev.ovha.openvidu.ClusterHealth;
 import dev.ovha.openvidu.OpenViduConfig;
@@ -43,6 +44,53 @@ public final class ConfigRules {
             defects.add("Every master loads the same .env from the stack's S3 bucket: one that differs was changed"
                     + " by hand or missed a restart. Restart the masters (POST /openvidu/api/restart with an empty"
                     + " body) or terminate the odd one so the group replaces it.");
+        }
+        return defects;
+    }
+
+    /**
+     * The {@code .env} in the configuration bucket and the configuration every healthy master serves agree
+     * on every key both have ({@code AWS_INSTANCE_ID} aside: each master writes its own). An empty value in
+     * the file means OpenVidu's default, so it is not compared. Values are compared as OpenVidu reads them:
+     * booleans ignoring case, numbers by value, lists by their items, paths with or without a final slash.
+     */
+    public static List<String> dotEnvAgreesWithServed(ConfigFile file, BalancingSample sample, Set<String> healthyMasters) {
+        List<String> defects = new ArrayList<>();
+        TreeSet<String> missed = new TreeSet<>(healthyMasters);
+        missed.removeAll(sample.configs().keySet());
+        if (!missed.isEmpty()) {
+            defects.add("Masters " + missed + " never answered in " + sample.requests() + " requests ("
+                    + sample.bound().explained() + "), so what they serve could not be compared with " + file.location()
+                    + "; see the load-balancing check.");
+        }
+        TreeSet<String> compared = new TreeSet<>();
+        for (String key : file.values().keySet()) {
+            String expected = file.values().get(key);
+            if (key.equals(OpenViduConfig.INSTANCE_ID) || expected.isBlank()) {
+                continue;
+            }
+            TreeSet<String> differing = new TreeSet<>();
+            TreeSet<String> served = new TreeSet<>();
+            sample.configs().forEach((master, config) -> config.value(key).ifPresent(value -> {
+                compared.add(key);
+                if (!ServedValues.same(expected, value)) {
+                    differing.add(master);
+                    served.add(ServedValues.shown(value));
+                }
+            }));
+            if (!differing.isEmpty()) {
+                defects.add(key + ": " + file.location() + " says " + expected + ", but masters " + differing + " serve "
+                        + String.join(" / ", served) + ".");
+            }
+        }
+        if (compared.isEmpty() && !sample.configs().isEmpty()) {
+            defects.add(file.location() + " and the served configuration have no key in common (the file has "
+                    + file.values().keySet() + "): it is not the .env the masters load. Check OpenViduS3BucketName.");
+        } else if (defects.size() > (missed.isEmpty() ? 0 : 1)) {
+            defects.add("The masters serve another configuration than the .env every new master will load: the file was"
+                    + " edited without the masters restarting (is OpenViduS3ConfigAutoRestart false?), or the masters were"
+                    + " changed another way. Restart the masters (POST /openvidu/api/restart with an empty body) to load"
+                    + " the file, or put the served values back into it.");
         }
         return defects;
     }

@@ -4,6 +4,9 @@ import dev.ovha.driver.MediaInstance;
 import dev.ovha.driver.Stack;
 import dev.ovha.openvidu.HttpAnswer;
 import dev.ovha.openvidu.RegisteredMediaNode;
+import dev.ovha.probe.MediaViewSample;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +55,20 @@ public final class MediaNodeRules {
                     .collect(Collectors.joining(", ")) + "; " + events + ".");
         }
         return defects;
+    }
+
+    /** Every answer through the balancer, and so every master, lists the same media nodes in the same state. */
+    public static List<String> sameViewFromEveryMaster(MediaViewSample sample) {
+        Map<SortedSet<String>, Integer> views = sample.views();
+        if (views.size() <= 1) {
+            return List.of();
+        }
+        return List.of("Requests through the domain got " + views.size() + " different lists of media nodes in "
+                + sample.answers().size() + " requests (" + sample.bound().explained() + "): " + views.entrySet().stream()
+                .map(e -> e.getValue() + "× " + e.getKey()).collect(Collectors.joining("; "))
+                + ". The masters do not share one view of the media nodes (the replication-manager keeps it in Redis):"
+                + " a master with a stale view places sessions on nodes that are gone, or ignores new ones. Look for"
+                + " Redis errors in the masters' replication-manager logs, and restart the master whose view differs.");
     }
 
     /** Every media-node mutation is refused with 405, as OpenVidu Enterprise HA on AWS documents. */

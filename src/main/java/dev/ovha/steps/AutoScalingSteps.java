@@ -1,5 +1,6 @@
 package dev.ovha.steps;
 
+import dev.ovha.driver.AlarmView;
 import dev.ovha.driver.GroupView;
 import dev.ovha.driver.LifecycleHookView;
 import dev.ovha.driver.ScalingPolicyView;
@@ -8,6 +9,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
+import java.util.Optional;
 
 public final class AutoScalingSteps {
     private final StackUnderTest world;
@@ -15,6 +17,8 @@ public final class AutoScalingSteps {
     private GroupView media;
     private List<ScalingPolicyView> policies;
     private List<LifecycleHookView> hooks;
+    private Optional<AlarmView> highCpu;
+    private Optional<AlarmView> lowCpu;
 
     public AutoScalingSteps(StackUnderTest world) {
         this.world = world;
@@ -49,5 +53,17 @@ public final class AutoScalingSteps {
     @Then("a launching hook continues and a terminating hook abandons, both after the template's heartbeat")
     public void hooksAsTemplate() {
         Verdicts.assertNoDefects(AutoScalingRules.mediaHooksAsTemplate(hooks, world.stack().mediaGroupName()));
+    }
+
+    /** The stack's own alarms, found by the template's logical ids (their names are generated). */
+    @When("the media group's CPU alarms are read")
+    public void readAlarms() {
+        highCpu = world.stack().physicalId("MediaNodeCPUAlarmHigh").flatMap(world.alarms()::alarm);
+        lowCpu = world.stack().physicalId("MediaNodeCPUAlarmLow").flatMap(world.alarms()::alarm);
+    }
+
+    @Then("each alarm watches the media group's average CPU every minute against its stack parameter and triggers its scaling policy")
+    public void alarmsAsTemplate() {
+        Verdicts.assertNoDefects(AutoScalingRules.cpuAlarmsAsTemplate(world.stack(), highCpu, lowCpu));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ovha.steps;
 
+import dev.ovha.driver.ConfigFile;
 import dev.ovha.openvidu.ClusterHealth;
 import dev.ovha.probe.BalancingSample;
 import dev.ovha.probe.CoverageBound;
@@ -11,6 +12,7 @@ public final class ConfigSteps {
     private final StackUnderTest world;
     private BalancingSample sample;
     private ClusterHealth health;
+    private ConfigFile dotEnv;
 
     public ConfigSteps(StackUnderTest world) {
         this.world = world;
@@ -37,5 +39,15 @@ public final class ConfigSteps {
     @Then("the cluster is UP, and so is every healthy master")
     public void healthy() {
         Verdicts.assertNoDefects(ConfigRules.healthyCluster(health, world.fleet().serving()));
+    }
+
+    @When("the .env is read from the stack's configuration bucket")
+    public void readDotEnv() {
+        dotEnv = world.configBucket().dotEnv(world.stack());
+    }
+
+    @Then("every setting the .env and the served configuration both have holds the same value")
+    public void dotEnvAgrees() {
+        Verdicts.assertNoDefects(ConfigRules.dotEnvAgreesWithServed(dotEnv, sample, world.fleet().servingIds()));
     }
 }

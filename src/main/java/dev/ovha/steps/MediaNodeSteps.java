@@ -4,6 +4,8 @@ import dev.ovha.driver.MediaInstance;
 import dev.ovha.openvidu.HttpAnswer;
 import dev.ovha.openvidu.OpenViduApi;
 import dev.ovha.openvidu.RegisteredMediaNode;
+import dev.ovha.probe.CoverageBound;
+import dev.ovha.probe.MediaViewSample;
 import dev.ovha.rules.MediaNodeRules;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -23,6 +25,7 @@ public final class MediaNodeSteps {
     private List<MediaInstance> instances;
     private List<RegisteredMediaNode> registered;
     private List<HttpAnswer> attempts;
+    private MediaViewSample views;
 
     public MediaNodeSteps(StackUnderTest world) {
         this.world = world;
@@ -56,5 +59,18 @@ public final class MediaNodeSteps {
     @Then("every attempt is refused as not allowed in a high-availability cluster")
     public void allRefused() {
         Verdicts.assertNoDefects(MediaNodeRules.mutationsRefused(attempts));
+    }
+
+    /** An answer does not say which master gave it: ask as often as it takes to reach them all, and compare. */
+    @When("the media nodes are listed through the domain as often as it takes to reach every master")
+    public void listThroughEveryMaster() {
+        CoverageBound bound = CoverageBound.forMasters(Math.max(1, world.lookAtMasters().serving().size()));
+        world.evidence().note("Requests: " + bound.explained() + ".");
+        views = world.mediaViews().sample(bound);
+    }
+
+    @Then("every answer lists the same media nodes in the same state")
+    public void sameView() {
+        Verdicts.assertNoDefects(MediaNodeRules.sameViewFromEveryMaster(views));
     }
 }

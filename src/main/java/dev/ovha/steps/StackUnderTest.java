@@ -3,7 +3,12 @@ package dev.ovha.steps;
 import dev.ovha.config.Secret;
 import dev.ovha.config.Timeouts;
 import dev.ovha.driver.Account;
+import dev.ovha.driver.EventWiring;
+import dev.ovha.driver.MetricAlarms;
+import dev.ovha.driver.NodeLogs;
+import dev.ovha.driver.QueueMetrics;
 import dev.ovha.driver.AutoScalingGroups;
+import dev.ovha.driver.ConfigBucket;
 import dev.ovha.driver.Ec2Instances;
 import dev.ovha.driver.MasterFleet;
 import dev.ovha.driver.MasterFleetView;
@@ -14,6 +19,7 @@ import dev.ovha.openvidu.OpenViduApi;
 import dev.ovha.openvidu.OpenViduApplication;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.probe.BalancingProbe;
+import dev.ovha.probe.MediaViewProbe;
 import dev.ovha.probe.TlsProbe;
 import dev.ovha.report.ScenarioEvidence;
 import dev.ovha.target.PreflightReport;
@@ -95,7 +101,7 @@ public final class StackUnderTest {
     }
 
     public OpenViduApi api() {
-        return new OpenViduApi(endpoint(), evidence, env.redactor());
+        return new OpenViduApi(httpsEndpoint(), evidence, env.redactor());
     }
 
     public BalancingProbe balancing() {
@@ -103,7 +109,19 @@ public final class StackUnderTest {
     }
 
     public OpenViduApplication application() {
-        return new OpenViduApplication(endpoint(), evidence, env.redactor());
+        return new OpenViduApplication(httpsEndpoint(), evidence, env.redactor());
+    }
+
+    /**
+     * The endpoint for HTTPS requests. When the certificate names another host every such request fails
+     * the same way: the certificate scenario reports it once, and the scenarios that need HTTPS are skipped
+     * with this reason instead of each failing with a TLS error.
+     */
+    private OpenViduEndpoint httpsEndpoint() {
+        Verdicts.skipUnless(preflight.certificate().validForHost(), "the certificate served for "
+                + endpoint().host() + " is not valid for that name (it names " + preflight.certificate().names()
+                + "), so HTTPS requests to it fail; the certificate scenario reports it");
+        return endpoint();
     }
 
     public TlsProbe tls() {
@@ -113,5 +131,29 @@ public final class StackUnderTest {
     /** The secret the harness was given, to check against the template's rules when the stack hides its own. */
     public Optional<Secret> configuredSecret() {
         return Optional.of(endpoint().secret());
+    }
+
+    public ConfigBucket configBucket() {
+        return new ConfigBucket(env.aws(), evidence);
+    }
+
+    public EventWiring eventWiring() {
+        return new EventWiring(env.aws(), evidence);
+    }
+
+    public QueueMetrics queueMetrics() {
+        return new QueueMetrics(env.aws(), evidence, timeouts());
+    }
+
+    public MetricAlarms alarms() {
+        return new MetricAlarms(env.aws(), evidence);
+    }
+
+    public NodeLogs nodeLogs() {
+        return new NodeLogs(env.aws(), evidence, timeouts());
+    }
+
+    public MediaViewProbe mediaViews() {
+        return new MediaViewProbe(api());
     }
 }

@@ -2,6 +2,7 @@ package dev.ovha.target;
 
 import dev.ovha.aws.AwsClients;
 import dev.ovha.aws.AwsTarget;
+import dev.ovha.chaos.ChaosRun;
 import dev.ovha.config.HarnessConfig;
 import dev.ovha.config.Secret;
 import dev.ovha.config.Target;
@@ -35,6 +36,7 @@ public final class TargetEnvironment implements AutoCloseable {
     private final AtomicInteger scenarios = new AtomicInteger();
     private PreflightReport preflight;
     private RunRefused refusal;
+    private ChaosRun chaos;
 
     private TargetEnvironment(HarnessConfig config, AwsTarget awsTarget, EndpointOverrides overrides,
                               Optional<Twin> ownedTwin) {
@@ -145,6 +147,17 @@ public final class TargetEnvironment implements AutoCloseable {
         return preflight != null;
     }
 
+    /**
+     * The run's chaos layer (guard rails, undo journal, rollbacks, kill switch), opened on first use with the
+     * OpenVidu endpoint the preflight found; closed with this environment.
+     */
+    public synchronized ChaosRun chaos() {
+        if (chaos == null) {
+            chaos = ChaosRun.open(config, aws, () -> preflight().endpoint(), java.nio.file.Path.of("").toAbsolutePath());
+        }
+        return chaos;
+    }
+
     /** Counts a scenario that started, so that a run which selected none can be refused. */
     public int scenarioStarted() {
         return scenarios.incrementAndGet();
@@ -162,10 +175,22 @@ public final class TargetEnvironment implements AutoCloseable {
     @Override
     public void close() {
         try {
+            closeChaos();
             aws.close();
         } finally {
             pool.shutdownNow();
             ownedTwin.ifPresent(Twin::close);
+        }
+    }
+
+    /** Not under this object's lock: a kill switch still rolling back may need the preflight's endpoint. */
+    private void closeChaos() {
+        ChaosRun opened;
+        synchronized (this) {
+            opened = chaos;
+        }
+        if (opened != null) {
+            opened.close();
         }
     }
 

@@ -3,10 +3,12 @@ package dev.ovha.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import dev.ovha.eventually.Eventually;
 import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.state.LifecycleState;
 import dev.ovha.twin.state.TargetHealthState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every conformance scenario can fail: each is paired with a twin fault (or a deployment setting)
- * under which it must fail — the stack broke a promise, not the harness — with a message naming the
- * defect, and all of them pass on a healthy twin. A scenario without a pair fails the build.
+ * Every scenario (conformance, mutating, disruptive) can fail: each is paired with a twin fault (or a
+ * deployment setting) under which it must fail — the stack broke a promise, not the harness — with a message
+ * naming the defect, and all of them pass on a healthy twin and leave it as they found it. A scenario without
+ * a pair fails the build.
  */
 class FaultPairingTest {
 
@@ -107,56 +110,152 @@ class FaultPairingTest {
             pair("Media nodes scale one at a time with the template's cooldown", Fault.MEDIA_SCALING_POLICY_DRIFT,
                     "policies the template does not create"),
             pair("The media group's lifecycle hooks let the masters follow every launch and termination",
-                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"));
+                    Fault.MEDIA_TERMINATE_HOOK_MISSING, "no autoscaling:EC2_INSTANCE_TERMINATING lifecycle hook"),
+            pair("The lifecycle and schedule rules are enabled and feed the stack's queue", Fault.EVENTS_NOT_DELIVERED,
+                    "has no target, so the events of media nodes launching and terminating reach nobody"),
+            pair("The stack's queue is configured as the template made it", Fault.QUEUE_ATTRIBUTES_DRIFT,
+                    "MessageRetentionPeriod is 345600 s, the template's is 60 s"),
+            pair("A schedule notification reaches some master within two schedule periods", Fault.EVENTS_NOT_CONSUMED,
+                    "No master logged a schedule notification"),
+            pair("The masters consume the events that reach the queue", Fault.EVENTS_NOT_CONSUMED,
+                    "but no master consumes them"),
+            pair("The configuration bucket's .env agrees with what the masters serve", Fault.ENV_OUT_OF_SYNC,
+                    "OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH: s3://"),
+            pair("The media CPU alarms follow the stack's scaling parameters", Fault.ALARM_THRESHOLD_DRIFT,
+                    "GreaterThanThreshold 90 %, but the stack parameter ScaleUpMediaNodesAvgCpu is 70 %"),
+            pair("Every master sees the same media nodes", Fault.MEDIA_VIEW_DIFFERS,
+                    "different lists of media nodes"),
+            // @mutating
+            pair("Launch and terminate events reach every master", Fault.LAUNCH_NOT_REGISTERED,
+                    "do not list media node"),
+            pair("Launch and terminate events reach every master", Fault.EVENTS_NOT_DELIVERED,
+                    "do not list media node"),
+            pair("Launch and terminate events reach every master", Fault.TERMINATE_NOT_DEREGISTERED,
+                    "they did not act on its terminate event"),
+            pair("A property changed through the API restarts every master and is persisted",
+                    Fault.RESTART_NOT_PERSISTED, "did not persist it"),
+            pair("With auto-restart on, an edit of the S3 .env restarts every master with the new value",
+                    Fault.NO_AUTORESTART, "show no restart since the change"),
+            pair("With auto-restart off, an edit of the S3 .env changes nothing until the masters restart",
+                    Fault.AUTORESTART_IGNORED, "the masters acted on an .env change although"));
 
     /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);
+    private static final FaultMatrix MATRIX = new FaultMatrix();
 
     @AfterAll
-    static void stopRunners() {
+    static void stopRunnersAndWriteTheMatrix() {
         RUNNERS.shutdownNow();
+        if (!MATRIX.isEmpty()) {
+            MATRIX.write();
+        }
     }
 
     @Test
     void everyScenarioHasAFaultThatBreaksIt() {
         Set<String> paired = PAIRS.stream().map(Pair::scenario).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> scenarios = InProcessSuite.scenarioNames();
-        assertThat(scenarios).as("the conformance scenarios under features/").isNotEmpty().doesNotHaveDuplicates();
+        List<ScenarioSource> catalogue = InProcessSuite.catalogue();
+        List<String> scenarios = catalogue.stream().map(ScenarioSource::name).toList();
+        catalogue.stream().filter(s -> !paired.contains(s.name()))
+                .forEach(s -> MATRIX.add(s, Integer.MAX_VALUE, FaultMatrix.Row.unpaired(s)));
+        assertThat(scenarios).as("the scenarios under features/").isNotEmpty().doesNotHaveDuplicates();
         assertThat(scenarios).as("scenarios without a fault that makes them fail (add a Pair)")
                 .allMatch(paired::contains);
         assertThat(paired).as("pairs naming no scenario (renamed or removed?)").allMatch(scenarios::contains);
     }
 
-    @Test
-    void everyScenarioPassesOnAHealthyTwin() {
-        try (FaultedTwin healthy = FaultedTwin.start(Set.of(), Map.of(), Optional.empty())) {
-            InProcessSuite.Run run = InProcessSuite.run(healthy.env(), Optional.empty());
-            assertThat(run.runFailure()).as("run-level failure").isEmpty();
-            assertThat(run.scenarios().values()).as("scenarios on a healthy twin").isNotEmpty()
-                    .allSatisfy(outcome -> assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("passed"));
-            assertThat(run.scenarios().keySet()).containsExactlyInAnyOrderElementsOf(InProcessSuite.scenarioNames());
-        }
-    }
-
+    /**
+     * The matrix: every scenario on one healthy twin (each must pass and leave the twin as it found it), and
+     * every pair on a fresh twin under its fault (each must fail with its fragment), three twins at a time;
+     * each outcome is a row of {@code reports/selftest/fault-matrix.json}, written even when some fail.
+     */
     @TestFactory
-    Stream<DynamicTest> eachScenarioFailsUnderItsFault() {
+    Stream<DynamicTest> theFaultMatrix() {
+        Map<String, ScenarioSource> sources = InProcessSuite.catalogue().stream()
+                .collect(Collectors.toMap(ScenarioSource::name, s -> s, (a, b) -> a, LinkedHashMap::new));
+        Future<HealthyRun> healthyRun = RUNNERS.submit(FaultPairingTest::runOnAHealthyTwin);
+        // The healthy run alone first: its scenarios that watch events in real time are judged without the
+        // pairs' twins competing for the two cores; the pairs then run three at a time.
+        try {
+            healthyRun.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Reported by the healthy rows' tests below.
+        }
         List<Future<ScenarioOutcome>> outcomes = new ArrayList<>();
         for (Pair pair : PAIRS) {
             outcomes.add(RUNNERS.submit(() -> runUnderFault(pair)));
         }
         List<DynamicTest> tests = new ArrayList<>();
+        for (ScenarioSource source : sources.values()) {
+            tests.add(DynamicTest.dynamicTest(source.name() + " passes on a healthy twin", () -> {
+                InProcessSuite.Run run = healthyRun.get().run();
+                ScenarioOutcome outcome = run.scenarios().getOrDefault(source.name(), new ScenarioOutcome(source.name(),
+                        "broken", run.runFailure().map(e -> "the run stopped: " + e).orElse("the scenario did not run")));
+                MATRIX.add(source, 0, FaultMatrix.Row.healthy(source, outcome));
+                assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("passed");
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("every scenario leaves the healthy twin as it found it", () -> {
+            HealthyRun healthy = healthyRun.get();
+            assertThat(healthy.run().runFailure()).as("run-level failure").isEmpty();
+            assertThat(healthy.leftovers()).as("scenarios that left the twin changed").isEmpty();
+            assertThat(healthy.run().scenarios().keySet()).containsExactlyInAnyOrderElementsOf(sources.keySet());
+        }));
         for (int i = 0; i < PAIRS.size(); i++) {
             Pair pair = PAIRS.get(i);
+            int order = i + 1;
             Future<ScenarioOutcome> outcome = outcomes.get(i);
             tests.add(DynamicTest.dynamicTest(pair.toString(), () -> {
                 ScenarioOutcome result = outcome.get();
                 // The verdict and message as a QA reader would get them, in the test's output file.
                 System.out.println(pair + " ->" + System.lineSeparator() + "  " + result);
+                ScenarioSource source = sources.get(pair.scenario());
+                if (source != null) {
+                    MATRIX.add(source, order, FaultMatrix.Row.underFault(source, pair, result));
+                }
+                assertThat(source).as("a scenario named '" + pair.scenario() + "' under features/").isNotNull();
                 assertThat(result.verdict()).as(result.toString()).isEqualTo("failed");
                 assertThat(result.message()).as("the failure names the defect").contains(pair.fragment());
             }));
         }
         return tests.stream();
+    }
+
+    /** The healthy run, and what each scenario left changed on the twin (nothing, if all is well). */
+    private record HealthyRun(InProcessSuite.Run run, Map<String, List<String>> leftovers) {
+    }
+
+    /**
+     * Every scenario on one healthy twin, each checked to leave it as it found it: after each one (its
+     * rollbacks included) the groups' sizes and members, the buckets' objects and the masters' configuration
+     * are back, once the masters have finished the restarts an undo may have started.
+     */
+    private static HealthyRun runOnAHealthyTwin() {
+        try (FaultedTwin healthy = FaultedTwin.start(Set.of(), Map.of(), Optional.empty())) {
+            Map<String, List<String>> leftovers = new LinkedHashMap<>();
+            InProcessSuite.ScenarioWatch watch = new InProcessSuite.ScenarioWatch() {
+                private TwinState before;
+
+                @Override
+                public void started(String scenario) {
+                    before = TwinState.of(healthy.twin());
+                }
+
+                @Override
+                public void finished(String scenario) {
+                    try {
+                        Eventually.that("the twin as before " + scenario, healthy.env().config().timeouts())
+                                .observing(() -> TwinState.of(healthy.twin()).differencesFrom(before))
+                                .until(List::isEmpty);
+                    } catch (AssertionError e) {
+                        leftovers.put(scenario, TwinState.of(healthy.twin()).differencesFrom(before));
+                    }
+                }
+            };
+            return new HealthyRun(InProcessSuite.run(healthy.env(), Optional.empty(), Optional.empty(), watch), leftovers);
+        }
     }
 
     private static ScenarioOutcome runUnderFault(Pair pair) {

@@ -51,6 +51,10 @@ final class FaultedTwin implements AutoCloseable {
     /** The harness configuration these settings give, isolated from this machine's environment. */
     static HarnessConfig config(Map<String, String> settings) {
         Properties properties = new Properties();
+        // Each twin its own undo journal: runs in parallel all name their stack ovha-twin, and one run's
+        // start-of-run cleanup must never replay another's changes.
+        properties.setProperty("ovha.chaos.journal", Path.of("target", "selftest-journals",
+                "journal-" + java.util.UUID.randomUUID() + ".jsonl").toAbsolutePath().toString());
         properties.putAll(settings);
         return HarnessConfig.resolve(Map.of(), properties, Path.of("target"));
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
@@ -25,13 +26,13 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The conformance features run in this JVM through the Cucumber JUnit Platform engine, exactly as
- * {@code ./mvnw verify} runs them but without report plugins, against an environment bound to the
- * calling thread. Several can run at once on different threads, each against its own twin.
+ * The features run in this JVM through the Cucumber JUnit Platform engine, exactly as {@code ./mvnw verify}
+ * runs them against the twin (every scenario: conformance, mutating, disruptive) but without report plugins,
+ * against an environment bound to the calling thread. Several can run at once on different threads, each
+ * against its own twin.
  */
 final class InProcessSuite {
     static final String FEATURES = "features";
-    static final String TAGS = "@conformance";
 
     /** What one run produced: each scenario's outcome, and a run-level failure (the preflight's) if any. */
     record Run(Map<String, ScenarioOutcome> scenarios, Optional<Throwable> runFailure) {
@@ -40,17 +41,46 @@ final class InProcessSuite {
     private InProcessSuite() {
     }
 
+    /** Told as each scenario starts and after it has finished (its rollbacks included), on the running thread. */
+    interface ScenarioWatch {
+        ScenarioWatch NONE = new ScenarioWatch() {
+        };
+
+        default void started(String scenario) {
+        }
+
+        default void finished(String scenario) {
+        }
+    }
+
     /** Runs the selected scenarios ({@code scenarioName} empty: all of them) against {@code env}. */
     static Run run(TargetEnvironment env, Optional<String> scenarioName) {
+        return run(env, scenarioName, Optional.empty(), ScenarioWatch.NONE);
+    }
+
+    /**
+     * Runs the scenarios with that name (empty: all) that the tag expression selects (empty: all) against
+     * {@code env}, telling {@code watch} about each.
+     */
+    static Run run(TargetEnvironment env, Optional<String> scenarioName, Optional<String> tags, ScenarioWatch watch) {
         LauncherDiscoveryRequestBuilder request = request();
         scenarioName.ifPresent(name -> request.configurationParameter(FILTER_NAME_PROPERTY_NAME,
                 "^" + Pattern.quote(name) + "$"));
+        tags.ifPresent(expression -> request.configurationParameter(FILTER_TAGS_PROPERTY_NAME, expression));
         Map<String, ScenarioOutcome> outcomes = new LinkedHashMap<>();
         List<Throwable> runFailures = new ArrayList<>();
         TestExecutionListener listener = new TestExecutionListener() {
             @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.isTest()) {
+                    watch.started(id.getDisplayName());
+                }
+            }
+
+            @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (id.isTest()) {
+                    watch.finished(id.getDisplayName());
                     synchronized (outcomes) {
                         outcomes.put(id.getDisplayName(), ScenarioOutcome.of(id.getDisplayName(), result));
                     }
@@ -66,19 +96,30 @@ final class InProcessSuite {
         return new Run(outcomes, runFailures.stream().findFirst());
     }
 
-    /** The names of every scenario the conformance selection holds. */
+    /** The names of every scenario under {@code features/}. */
     static List<String> scenarioNames() {
-        TestPlan plan = launcher().discover(request().build());
-        List<String> names = new ArrayList<>();
-        plan.getRoots().forEach(root -> collect(plan, root, names));
-        return names;
+        return catalogue().stream().map(ScenarioSource::name).toList();
     }
 
-    private static void collect(TestPlan plan, TestIdentifier id, List<String> names) {
+    /** The names of the scenarios carrying any of these tags (without {@code @}; empty: every scenario). */
+    static List<String> scenarioNamesTagged(Set<String> tags) {
+        return catalogue().stream().filter(s -> tags.isEmpty() || s.tags().stream().anyMatch(t -> tags.contains(t.substring(1))))
+                .map(ScenarioSource::name).toList();
+    }
+
+    /** Every scenario under {@code features/}, with its feature file, line and tags, as Cucumber found them. */
+    static List<ScenarioSource> catalogue() {
+        TestPlan plan = launcher().discover(request().build());
+        List<ScenarioSource> scenarios = new ArrayList<>();
+        plan.getRoots().forEach(root -> collect(plan, root, scenarios));
+        return scenarios;
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier id, List<ScenarioSource> scenarios) {
         if (id.isTest()) {
-            names.add(id.getDisplayName());
+            scenarios.add(ScenarioSource.of(id));
         }
-        plan.getChildren(id).forEach(child -> collect(plan, child, names));
+        plan.getChildren(id).forEach(child -> collect(plan, child, scenarios));
     }
 
     private static LauncherDiscoveryRequestBuilder request() {
@@ -86,7 +127,6 @@ final class InProcessSuite {
                 .selectors(selectDirectory(FEATURES))
                 .filters(EngineFilter.includeEngines("cucumber"))
                 .configurationParameter(GLUE_PROPERTY_NAME, "dev.ovha.steps")
-                .configurationParameter(FILTER_TAGS_PROPERTY_NAME, TAGS)
                 .configurationParameter(PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
     }
 

@@ -52,13 +52,26 @@ class RunBoundariesTest {
     @Test
     void withASingleMasterTheZoneCheckIsSkippedAndItsIdMustBeStable() {
         try (FaultedTwin twin = FaultedTwin.start(Set.of(), Map.of("ovha.twin.masters", "1"), Optional.empty())) {
-            InProcessSuite.Run run = InProcessSuite.run(twin.env(), Optional.empty());
+            InProcessSuite.Run run = InProcessSuite.run(twin.env(), Optional.empty(), Optional.of("@conformance"),
+                    InProcessSuite.ScenarioWatch.NONE);
             assertThat(run.runFailure()).isEmpty();
             ScenarioOutcome zones = run.scenarios().get("The masters stand in at least two availability zones");
             assertThat(zones.verdict()).isEqualTo("skipped");
             assertThat(zones.message()).contains("runs 1 master; spreading over zones needs at least two");
             assertThat(run.scenarios().values()).filteredOn(o -> o != zones)
                     .allSatisfy(o -> assertThat(o.verdict()).as(o.toString()).isEqualTo("passed"));
+        }
+    }
+
+    @Test
+    void withMastersSsmCannotReachTheLogCheckIsSkippedWithTheQueuesCloudWatchCounts() {
+        String scenario = "A schedule notification reaches some master within two schedule periods";
+        try (FaultedTwin twin = FaultedTwin.start(Set.of(dev.ovha.twin.sim.Fault.MASTERS_NOT_SSM_MANAGED), Map.of(),
+                Optional.empty())) {
+            ScenarioOutcome outcome = InProcessSuite.run(twin.env(), Optional.of(scenario)).scenarios().get(scenario);
+            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("skipped");
+            assertThat(outcome.message()).contains("skipped: the masters are not managed by SSM (their role lacks"
+                    + " AmazonSSMManagedInstanceCore)", "CloudWatch shows for ovha-twin-SQS.fifo: 3 minutes from", "sent,");
         }
     }
 

@@ -52,6 +52,7 @@ public final class TwinAsLiveStack {
         settings.put("ovha.openvidu.httpUrl", e.openviduHttpUrl().toString());
         settings.put("ovha.openvidu.secret", e.secret());
         settings.put("ovha.tls.ca", ca.toString());
+        settings.put("ovha.chaos.journal", workDir.resolve("reports/undo-journal.jsonl").toString());
         return settings;
     }
 

@@ -92,12 +92,43 @@ class FaultSymptomsTest {
             t.advance(Duration.ofMinutes(1));
             return t.inWorld(w -> w.openVidu().masters().stream().allMatch(m -> m.restartCounter() == 0));
         });
+        SYMPTOMS.put(Fault.AUTORESTART_IGNORED, t -> {
+            t.inWorld(w -> {
+                String env = w.openVidu().store().read().orElseThrow().text();
+                w.openVidu().store().write(env.replace("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=true",
+                        "OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false"));
+                return null;
+            });
+            t.advance(Duration.ofMinutes(1));
+            t.inWorld(w -> {
+                String env = w.openVidu().store().read().orElseThrow().text();
+                w.openVidu().store().write(env.replace("OPENVIDU_SESSIONS_GARBAGE_THRESHOLD=3600",
+                        "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD=1800"));
+                return null;
+            });
+            t.advance(Duration.ofMinutes(1));
+            return t.inWorld(w -> w.openVidu().masters().stream().allMatch(m -> m.restartCounter() == 2));
+        });
         SYMPTOMS.put(Fault.CERT_WRONG_HOST, t -> !served(t).toString().contains("127.0.0.1"));
         SYMPTOMS.put(Fault.CERT_EXPIRING, t -> {
             try {
                 return served(t).getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(14)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            }
+        });
+        SYMPTOMS.put(Fault.CERT_EXPIRED, t -> {
+            // A client that trusts the twin's CA refuses the handshake because of the date, and only because of it.
+            try {
+                served(t);
+                return false;
+            } catch (IllegalStateException e) {
+                for (Throwable c = e; c != null; c = c.getCause()) {
+                    if (c instanceof java.security.cert.CertificateExpiredException) {
+                        return true;
+                    }
+                }
+                throw e;
             }
         });
         SYMPTOMS.put(Fault.MASTERS_NOT_SSM_MANAGED, t -> t.inWorld(w ->
@@ -124,6 +155,8 @@ class FaultSymptomsTest {
         });
         SYMPTOMS.put(Fault.STACK_ROLLBACK_FAILED, t -> t.inWorld(w ->
                 w.cloudFormation().stacks().get(0).status().equals("UPDATE_ROLLBACK_FAILED")));
+        SYMPTOMS.put(Fault.STACK_TAGGED_PRODUCTION, t -> t.inWorld(w ->
+                "production".equals(w.cloudFormation().stacks().get(0).tags().get("environment"))));
         SYMPTOMS.put(Fault.MEDIA_SCALING_POLICY_DRIFT, t -> t.inWorld(w ->
                 w.mediaGroup().policies().stream().anyMatch(p -> Math.abs(p.scalingAdjustment()) != 1)));
         SYMPTOMS.put(Fault.MEDIA_TERMINATE_HOOK_MISSING, t -> t.inWorld(w ->
@@ -137,6 +170,24 @@ class FaultSymptomsTest {
         SYMPTOMS.put(Fault.CONFIG_DRIFT, t -> t.inWorld(w -> w.openVidu().masters().stream()
                 .map(m -> m.config().getOrDefault("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH", "")).distinct().count() > 1));
         SYMPTOMS.put(Fault.CLUSTER_UNSTABLE, t -> get(t, "/openvidu/api/health").contains("\"clusterStatus\":\"UNSTABLE\""));
+        SYMPTOMS.put(Fault.QUEUE_ATTRIBUTES_DRIFT, t -> t.inWorld(w -> w.sqs().queue(w.topology().queueName()).orElseThrow()
+                .settings().retention().equals(Duration.ofDays(4))));
+        SYMPTOMS.put(Fault.ALARM_THRESHOLD_DRIFT, t -> t.inWorld(w -> w.cloudWatch().alarms().stream()
+                .anyMatch(a -> a.threshold() == 90)));
+        SYMPTOMS.put(Fault.ENV_OUT_OF_SYNC, t -> {
+            t.advance(Duration.ofMinutes(1));
+            return t.inWorld(w -> w.openVidu().store().read().orElseThrow().text()
+                    .contains("OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH=1500")
+                    && w.openVidu().masters().stream().noneMatch(m ->
+                    m.config().getOrDefault("OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH", "").equals("1500")));
+        });
+        SYMPTOMS.put(Fault.MEDIA_VIEW_DIFFERS, t -> {
+            Set<String> counts = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                counts.add(get(t, "/openvidu/api/media-nodes").replaceAll("(?s).*\"numberOfElements\":(\\d+).*", "$1"));
+            }
+            return counts.size() > 1;
+        });
     }
 
     @Test

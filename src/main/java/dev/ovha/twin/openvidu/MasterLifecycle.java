@@ -149,7 +149,8 @@ final class MasterLifecycle {
 
     /**
      * The replication-manager's S3 watch: with auto-restart on, a changed {@code .env} restarts this
-     * master. Fault {@code no-autorestart}: the change is never picked up.
+     * master. Faults {@code no-autorestart} and {@code env-out-of-sync}: the change is never picked up; fault
+     * {@code autorestart-ignored}: it is picked up even with auto-restart off.
      */
     private void schedulePoll(MasterNode master) {
         long generation = master.generation();
@@ -158,8 +159,10 @@ final class MasterLifecycle {
                 return;
             }
             String latest = store.read().map(ConfigStore.Versioned::version).orElse("none");
-            boolean autoRestart = master.config().flag("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART");
-            if (!latest.equals(master.configVersion()) && autoRestart && !sim.has(Fault.NO_AUTORESTART)) {
+            boolean autoRestart = master.config().flag("OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART")
+                    || sim.has(Fault.AUTORESTART_IGNORED);
+            if (!latest.equals(master.configVersion()) && autoRestart && !sim.has(Fault.NO_AUTORESTART)
+                    && !sim.has(Fault.ENV_OUT_OF_SYNC)) {
                 restart(master, "configuration file changed in S3");
             } else {
                 schedulePoll(master);

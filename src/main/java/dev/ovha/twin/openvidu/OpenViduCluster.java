@@ -37,6 +37,7 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
     private final Map<String, MasterNode> masters = new LinkedHashMap<>();
     private final MediaNodeRegistry mediaNodes;
     private String failingMaster;
+    private String envBeforeEdit;
     private final MasterLifecycle lifecycle;
 
     /** The replication-managers read the stack's queue from now on (the seed calls it once the queue exists). */
@@ -219,6 +220,34 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
                 lifecycle.loadConfig(master);
             }
         });
+    }
+
+    /**
+     * Fault {@code env-out-of-sync}: the S3 {@code .env} gets another maximum send bandwidth, which the
+     * masters do not pick up (their S3 watch reads the fault); clearing it writes the previous file back,
+     * whose ETag is again the one the masters loaded.
+     */
+    public void setEnvOutOfSync(boolean outOfSync) {
+        if (outOfSync) {
+            envBeforeEdit = store.read().map(ConfigStore.Versioned::text).orElse(null);
+            if (envBeforeEdit != null) {
+                store.write(DotEnv.parse(envBeforeEdit).with(Map.of("OPENVIDU_STREAMS_VIDEO_MAX_SEND_BANDWIDTH", "1500")).format());
+            }
+        } else if (envBeforeEdit != null) {
+            store.write(envBeforeEdit);
+            envBeforeEdit = null;
+        }
+    }
+
+    /**
+     * The media nodes a master lists. Fault {@code media-view-differs}: the first master's view misses the
+     * first node (a stale copy of what the others share through Redis).
+     */
+    public List<MediaNodeRecord> mediaNodesSeenBy(MasterNode self) {
+        List<MediaNodeRecord> all = mediaNodes.all();
+        boolean stale = sim.has(Fault.MEDIA_VIEW_DIFFERS) && !all.isEmpty()
+                && masters.values().stream().findFirst().map(m -> m == self).orElse(false);
+        return stale ? all.subList(1, all.size()) : all;
     }
 
     /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */

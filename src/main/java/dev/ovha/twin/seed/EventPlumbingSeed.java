@@ -1,6 +1,7 @@
 package dev.ovha.twin.seed;
 
 import dev.ovha.twin.sim.Account;
+import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.sim.Sim;
 import dev.ovha.twin.state.ScalingPolicy;
 import dev.ovha.twin.state.Stack;
@@ -50,9 +51,11 @@ final class EventPlumbingSeed {
     }
 
     void build(Instant created) {
-        SqsQueue queue = world.sqs().create(topology.queueName(), new QueueSettings(true, true, Duration.ofSeconds(60),
-                Duration.ofSeconds(50), Duration.ZERO, 262_144, Duration.ZERO, queuePolicy(account.arn("sqs", topology.queueName()))),
-                created);
+        // Fault queue-attributes-drift: SQS's own defaults for retention (4 days) and a shorter visibility.
+        boolean drift = sim.has(Fault.QUEUE_ATTRIBUTES_DRIFT);
+        SqsQueue queue = world.sqs().create(topology.queueName(), new QueueSettings(true, true,
+                drift ? Duration.ofDays(4) : Duration.ofSeconds(60), Duration.ofSeconds(drift ? 30 : 50), Duration.ZERO,
+                262_144, Duration.ZERO, queuePolicy(account.arn("sqs", topology.queueName()))), created);
         world.events().add(lifecycleRule(queue));
         world.events().add(scheduleRule(queue));
         world.mediaGroup().policies().forEach(p -> world.cloudWatch().addAlarm(alarm(p, created)));
@@ -91,8 +94,8 @@ final class EventPlumbingSeed {
     private MetricAlarm alarm(ScalingPolicy policy, Instant created) {
         boolean up = policy.scalingAdjustment() > 0;
         ScalingPolicy.Alarm alarm = policy.alarms().get(0);
-        double threshold = Double.parseDouble(stack.parameter(up ? "ScaleUpMediaNodesAvgCpu" : "ScaleDownMediaNodesAvgCpu")
-                .orElseThrow());
+        double threshold = up && sim.has(Fault.ALARM_THRESHOLD_DRIFT) ? 90
+                : Double.parseDouble(stack.parameter(up ? "ScaleUpMediaNodesAvgCpu" : "ScaleDownMediaNodesAvgCpu").orElseThrow());
         return new MetricAlarm(alarm.name(), alarm.arn(),
                 up ? "Scale-up if CPU > 80% for 10 seconds" : "Scale-down if CPU < 30% for 10 seconds",
                 CloudWatchState.EC2, CloudWatchState.CPU, Map.of("AutoScalingGroupName", topology.mediaGroupName()),

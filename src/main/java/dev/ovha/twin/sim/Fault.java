@@ -64,7 +64,27 @@ public enum Fault {
      * the targets back.
      */
     EVENTS_NOT_DELIVERED("events-not-delivered", Kind.BEHAVIOUR,
-            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed");
+            "the EventBridge rules deliver nothing to the queue: their SQS targets were removed"),
+    QUEUE_ATTRIBUTES_DRIFT("queue-attributes-drift", Kind.TOPOLOGY,
+            "the stack's queue was edited by hand: it keeps messages 4 days and hides received ones for only 30 s"),
+    ALARM_THRESHOLD_DRIFT("alarm-threshold-drift", Kind.TOPOLOGY,
+            "the media scale-up alarm was edited by hand: it fires above 90 % CPU, not at the ScaleUpMediaNodesAvgCpu parameter"),
+    /**
+     * Someone edited the S3 {@code .env} (another maximum send bandwidth) while the masters do not pick the
+     * change up, so what they serve no longer matches the file every new master will load. Clearing the
+     * fault puts the file back as it was.
+     */
+    ENV_OUT_OF_SYNC("env-out-of-sync", Kind.BEHAVIOUR,
+            "the S3 .env was edited but the masters never reloaded it: they serve other values than the file holds"),
+    MEDIA_VIEW_DIFFERS("media-view-differs", Kind.BEHAVIOUR,
+            "the first master's view of the media nodes is stale: it lists one media node fewer than the others"),
+    AUTORESTART_IGNORED("autorestart-ignored", Kind.BEHAVIOUR,
+            "the masters restart on every change to the S3 .env, even with OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false"),
+    CERT_EXPIRED("cert-expired", Kind.BEHAVIOUR,
+            "the load balancer's certificate expired 3 days ago"),
+    /** Not a defect of the stack, but what ovha's guard rails must respect: the self-tests need such a stack. */
+    STACK_TAGGED_PRODUCTION("stack-tagged-production", Kind.TOPOLOGY,
+            "the stack carries the tag environment=production, so ovha must not change it without allowProduction");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

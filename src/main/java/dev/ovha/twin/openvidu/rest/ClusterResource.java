@@ -135,13 +135,13 @@ final class ClusterResource {
         return text;
     }
 
-    HttpReply mediaNodes(RestRequest request, List<String> parts) {
+    HttpReply mediaNodes(MasterNode self, RestRequest request, List<String> parts) {
         if (!request.method().equals("GET")) {
             throw new RestError(405, "For OpenVidu Enterprise HA clusters this method is not allowed");
         }
         if (parts.isEmpty()) {
             ArrayNode content = Json.array();
-            cluster.mediaNodes().forEach(n -> content.add(mediaNode(n, request)));
+            cluster.mediaNodesSeenBy(self).forEach(n -> content.add(mediaNode(n, request)));
             return Json.ok(Json.object().put("numberOfElements", content.size()).set("content", content));
         }
         MediaNodeRecord node = cluster.mediaNode(parts.get(0))

@@ -64,7 +64,7 @@ public final class OpenViduRestApi {
         List<String> rest = parts.subList(1, parts.size());
         return switch (parts.get(0)) {
             case "sessions" -> sessions.handle(self, request, rest);
-            case "media-nodes" -> clusterResource.mediaNodes(request, rest);
+            case "media-nodes" -> clusterResource.mediaNodes(self, request, rest);
             case "config" -> method.equals("GET") ? clusterResource.config(self) : notAllowed(method, path);
             case "health" -> method.equals("GET") ? clusterResource.health() : notAllowed(method, path);
             case "status" -> method.equals("GET") ? clusterResource.status(self) : notAllowed(method, path);

@@ -1,0 +1,187 @@
+package dev.ovha.chaos;
+
+import dev.ovha.aws.AwsClients;
+import dev.ovha.config.HarnessConfig;
+import dev.ovha.openvidu.OpenViduEndpoint;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The chaos layer of one suite run, wired together once: the guard rails, the undo journal under this run's
+ * id, the rollbacks that play it, and the kill switch. The Cucumber hooks drive it: {@link #startOfRun} after
+ * the preflight (what earlier runs left is undone and their FIS objects swept, then the kill switch is
+ * installed), {@link #requireMutating}/{@link #requireDisruptive} before a scenario that changes the stack,
+ * {@link #afterScenario} after every scenario, passed or failed, and {@link #close} at the end.
+ *
+ * <p>A start-of-run cleanup that could not undo everything refuses later changes: piling new changes on a
+ * stack that is not back as ovha found it would make the next cleanup guess.
+ */
+public final class ChaosRun implements AutoCloseable {
+    private final ChaosSettings settings;
+    private final ChaosGuard guard;
+    private final AwsClients aws;
+    private final Supplier<OpenViduEndpoint> openvidu;
+    private final String stackName;
+    private final SecretScreen screen;
+    private final UndoJournal journal;
+    private final Rollbacks rollbacks;
+    private volatile KillSwitch killSwitch;
+    private StackFacts stack;
+    private Optional<String> replayFailure = Optional.empty();
+    private Optional<String> sweepFailure = Optional.empty();
+
+    private ChaosRun(HarnessConfig config, ChaosSettings settings, AwsClients aws, Supplier<OpenViduEndpoint> openvidu) {
+        this.settings = settings;
+        this.guard = new ChaosGuard(settings, config.target());
+        this.aws = aws;
+        this.openvidu = openvidu;
+        this.stackName = config.stack();
+        this.screen = new SecretScreen();
+        config.openviduSecret().ifPresent(s -> screen.add(s.reveal()));
+        this.journal = UndoJournal.open(settings.journal(), RunId.generate(Instant.now()), screen);
+        StopFlag stop = () -> killSwitch != null && killSwitch.stopRequested();
+        this.rollbacks = new Rollbacks(journal, UndoContext.of(aws, openvidu, screen, settings.undoTimeout(), stop));
+    }
+
+    /**
+     * The chaos layer for a run against {@code aws}; relative paths ({@code ovha.chaos.journal}) are taken from
+     * {@code workingDirectory}.
+     *
+     * @throws dev.ovha.config.ConfigException when a chaos setting is invalid
+     */
+    public static ChaosRun open(HarnessConfig config, AwsClients aws, Supplier<OpenViduEndpoint> openvidu,
+                                Path workingDirectory) {
+        return new ChaosRun(config, ChaosSettings.from(config, workingDirectory), aws, openvidu);
+    }
+
+    /**
+     * Puts back what earlier runs left on this stack (the journal's pending entries, then FIS objects tagged by
+     * ovha), says so on {@code out}, and installs the kill switch for this run.
+     */
+    public synchronized CleanupReport startOfRun(PrintStream out) {
+        CleanupReport report = new Cleanup(rollbacks, new FisSweeper(rollbacks.context())).run(stackName);
+        if (!report.replayed().clean()) {
+            replayFailure = Optional.of(report.replayed().verdict().reason());
+        }
+        sweepFailure = report.sweepError();
+        boolean nothing = report.replayed().outcomes().isEmpty() && report.swept().isEmpty() && report.sweepError().isEmpty();
+        if (!nothing) {
+            out.println("ovha: putting back what earlier runs left on stack " + stackName + " (" + journal.file() + "):");
+            report.lines().forEach(line -> out.println("ovha:   " + line));
+        }
+        if (killSwitch == null) {
+            killSwitch = KillSwitch.install(rollbacks, settings.shutdownBudget(), out);
+        }
+        return report;
+    }
+
+    /** Before the run: opt-ins that name another stack, or a production stack without its override, refuse it. */
+    public void requireConsistentOptIns() {
+        guard.requireConsistentOptIns(stack());
+    }
+
+    /** Before a {@code @mutating} scenario: the opt-in, the production tag, and a clean start. */
+    public void requireMutating() {
+        guard.requireMutating(stack());
+        replayFailure.ifPresent(failure -> {
+            throw new ChaosRefused("refused: changes of an earlier run could not be undone at the start of this run ("
+                    + failure + "); run scripts/cleanup first");
+        });
+    }
+
+    /** Before a {@code @disruptive} scenario: as {@link #requireMutating()}, and no FIS leftovers unswept. */
+    public void requireDisruptive() {
+        guard.requireDisruptive(stack());
+        replayFailure.ifPresent(failure -> {
+            throw new ChaosRefused("refused: changes of an earlier run could not be undone at the start of this run ("
+                    + failure + "); run scripts/cleanup first");
+        });
+        sweepFailure.ifPresent(failure -> {
+            throw new ChaosRefused("refused: FIS objects of earlier runs could not be swept at the start of this run ("
+                    + failure + "); run scripts/cleanup with an identity allowed to list, stop and delete them");
+        });
+    }
+
+    /** The journalled reversible changes (capacity, {@code .env}, {@code /restart}); guarded. */
+    public StackChanges stackChanges() {
+        return new StackChanges(guard, stack(), journal, aws, openvidu, screen);
+    }
+
+    /** The journalled FIS templates and experiments; guarded. */
+    public FisChanges fisChanges() {
+        return new FisChanges(guard, stack(), journal, aws.fis());
+    }
+
+    /** Undoes one change now, ahead of the scenario's end (a scenario that observes its own undo). */
+    public UndoOutcome undoNow(ChangeRecord change) {
+        RollbackReport report = rollbacks.play(e -> e.id().equals(change.entry().id()), rollbacks.context());
+        if (report.outcomes().isEmpty()) {
+            throw new IllegalStateException("change " + change.entry().id() + " (" + change.entry().change()
+                    + ") is not pending in the undo journal");
+        }
+        return report.outcomes().get(0);
+    }
+
+    /** Every pending change {@code scenario} made in this run, undone newest first. */
+    public RollbackReport afterScenario(String scenario) {
+        return rollbacks.afterScenario(scenario);
+    }
+
+    public ChaosGuard guard() {
+        return guard;
+    }
+
+    public ChaosSettings settings() {
+        return settings;
+    }
+
+    public UndoJournal journal() {
+        return journal;
+    }
+
+    public SecretScreen screen() {
+        return screen;
+    }
+
+    /** Raised when the run is interrupted (Ctrl-C, SIGTERM): long faults and waits look at it. */
+    public StopFlag stop() {
+        return () -> killSwitch != null && killSwitch.stopRequested();
+    }
+
+    /** The stack as CloudFormation names and tags it, read once. */
+    public synchronized StackFacts stack() {
+        if (stack == null) {
+            stack = StackFacts.discover(aws, stackName);
+        }
+        return stack;
+    }
+
+    /**
+     * The run is over: whatever is still pending from it (a scenario whose rollback failed) is tried once more,
+     * and the kill switch is removed.
+     */
+    public synchronized RollbackReport endOfRun() {
+        try {
+            return rollbacks.allOfThisRun();
+        } finally {
+            if (killSwitch != null) {
+                killSwitch.close();
+            }
+        }
+    }
+
+    /**
+     * Closes the journal. When the kill switch was pulled (the JVM is shutting down), first waits for it to
+     * finish playing rollbacks, so that the AWS clients and the twin are not closed under it.
+     */
+    @Override
+    public synchronized void close() {
+        if (killSwitch != null) {
+            killSwitch.awaitRollbacks();
+        }
+        journal.close();
+    }
+}

@@ -72,7 +72,7 @@ public enum ConfigKey {
     CHAOS_UNDO_TIMEOUT("ovha.chaos.undoTimeout", "120", false,
             "Seconds one undo may wait for its effect, e.g. an FIS experiment reaching a terminal state."),
     PROBE_RATE("ovha.probe.rate", "20", false,
-            "Availability prober: requests per second (0.1 to 200)."),
+            "Availability prober: requests per second (0.1 to 1000)."),
     PROBE_PATH("ovha.probe.path", "/openvidu/api/config", false,
             "Availability prober: the OpenVidu API path it requests with GET."),
     PROBE_TIMEOUT("ovha.probe.timeout", "2000", false,

@@ -11,13 +11,16 @@ import java.util.TreeMap;
 /**
  * What a scenario must leave as it found it, read from the twin's state dump (the control API's
  * {@code GET /state}) and its masters: each group's sizes and in-service members, every object of every
- * bucket by ETag (the {@code .env} among them), and the configuration each master runs.
+ * bucket by ETag (the {@code .env} among them), the configuration each master runs, and what FIS holds that is
+ * not history: templates, and experiments not yet over.
  *
  * @param groups  per group: min, max, desired and in-service members
  * @param objects per bucket/key: the ETag
  * @param masters per master: the configuration it loaded
+ * @param fis     the FIS templates left, and the experiments still running (or starting, or stopping)
  */
-record TwinState(Map<String, String> groups, Map<String, String> objects, Map<String, Map<String, String>> masters) {
+record TwinState(Map<String, String> groups, Map<String, String> objects, Map<String, Map<String, String>> masters,
+                 String fis) {
 
     @SuppressWarnings("unchecked")
     static TwinState of(Twin twin) {
@@ -44,7 +47,10 @@ record TwinState(Map<String, String> groups, Map<String, String> objects, Map<St
             for (MasterNode master : world.openVidu().masters()) {
                 masters.put(master.instanceId() + " " + master.status(), new TreeMap<>(master.config().asMap()));
             }
-            return new TwinState(groups, objects, masters);
+            List<String> templates = world.fis().templates().stream().map(t -> t.id()).sorted().toList();
+            List<String> running = world.fis().experiments(java.util.Optional.empty()).stream()
+                    .filter(e -> !e.status().isTerminal()).map(e -> e.id() + " " + e.status().apiName()).sorted().toList();
+            return new TwinState(groups, objects, masters, "templates " + templates + ", experiments not over " + running);
         });
     }
 
@@ -56,6 +62,9 @@ record TwinState(Map<String, String> groups, Map<String, String> objects, Map<St
         }
         if (!objects.equals(before.objects)) {
             differences.add("objects " + before.objects + " -> " + objects);
+        }
+        if (!fis.equals(before.fis)) {
+            differences.add("FIS " + before.fis + " -> " + fis);
         }
         if (!masters.keySet().equals(before.masters.keySet())) {
             differences.add("masters " + before.masters.keySet() + " -> " + masters.keySet());

@@ -105,6 +105,7 @@ class InterruptedRunTest {
             assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child exits after SIGTERM").isTrue();
             String out = Files.readString(stdout, StandardCharsets.UTF_8);
             String output = out + Files.readString(stderr, StandardCharsets.UTF_8);
+            System.out.println(moment + ": the child's output:" + System.lineSeparator() + output);
             assertThat(child.exitValue()).as("exit status after SIGTERM (128 + 15)\n" + output)
                     .isEqualTo(SIGTERM_EXIT_STATUS);
             assertThat(out).as(output).contains("ovha: interrupted; stopping experiments and playing rollbacks")
@@ -150,6 +151,8 @@ class InterruptedRunTest {
         properties.remove("ovha.openvidu.secret");
         properties.put("ovha.allow", twin.endpoints().stack());
         properties.put("cucumber.filter.tags", "@mutating");
+        // The twin moves 60 times faster than AWS: looking every 5 s, as against AWS, only makes the run longer.
+        properties.put("ovha.poll.interval", "1000");
         properties.put("cucumber.filter.name", "^" + Pattern.quote(moment.scenario) + "$");
         return properties;
     }

@@ -43,6 +43,43 @@ public final class ChaosGuard {
     }
 
     /**
+     * Before a run starts: an opt-in that names another stack, or an opt-in for a production-tagged stack
+     * without {@code ovha.chaos.allowProduction}, is bad input, not a reason to skip scenarios one by one
+     * and end green. Such a run is refused as a whole, with one line saying what to set; a run without
+     * opt-ins (read-only) is never refused here.
+     */
+    public void requireConsistentOptIns(StackFacts stack) {
+        requireNamesTheStack(stack, ConfigKey.ALLOW, settings.allow());
+        requireNamesTheStack(stack, ConfigKey.CHAOS_ALLOW, settings.chaosAllow());
+        requireNamesTheStack(stack, ConfigKey.CHAOS_ALLOW_PRODUCTION, settings.allowProduction());
+        Optional<OptIn> change = settings.allow().or(settings::chaosAllow);
+        if (change.isPresent() && settings.allowProduction().isEmpty()) {
+            productionTag(stack).ifPresent(tag -> {
+                throw new ChaosRefused("refused: stack '" + stack.name() + "' carries the production tag " + tag
+                        + " and " + (settings.allow().isPresent() ? ConfigKey.ALLOW : ConfigKey.CHAOS_ALLOW).key()
+                        + " allows changing it " + change.get().source() + "; a production stack is changed only with -D"
+                        + ConfigKey.CHAOS_ALLOW_PRODUCTION.key() + "=" + stack.name() + " as well (or run without the"
+                        + " opt-in, read-only)");
+            });
+        }
+    }
+
+    private static void requireNamesTheStack(StackFacts stack, ConfigKey key, Optional<OptIn> optIn) {
+        if (optIn.isPresent() && !optIn.get().stack().equals(stack.name())) {
+            throw new ChaosRefused("refused: " + key.key() + " = '" + optIn.get().stack() + "' " + optIn.get().source()
+                    + " does not name the stack under test '" + stack.name() + "'; set -D" + key.key() + "="
+                    + stack.name() + ", or leave it unset for a run that changes nothing");
+        }
+    }
+
+    private Optional<String> productionTag(StackFacts stack) {
+        return stack.tags().entrySet().stream()
+                .filter(tag -> settings.productionTagKeys().contains(tag.getKey().strip().toLowerCase(Locale.ROOT))
+                        && settings.productionTagValues().contains(tag.getValue().strip().toLowerCase(Locale.ROOT)))
+                .map(tag -> tag.getKey() + "=" + tag.getValue()).findFirst();
+    }
+
+    /**
      * May one more master be faulted now? Only when no other master is under a fault and at least
      * {@code ovha.chaos.minHealthyMasters} are healthy, so that the others keep serving.
      *

@@ -78,6 +78,11 @@ public final class ChaosRun implements AutoCloseable {
         return report;
     }
 
+    /** Before the run: opt-ins that name another stack, or a production stack without its override, refuse it. */
+    public void requireConsistentOptIns() {
+        guard.requireConsistentOptIns(stack());
+    }
+
     /** Before a {@code @mutating} scenario: the opt-in, the production tag, and a clean start. */
     public void requireMutating() {
         guard.requireMutating(stack());

@@ -1,5 +1,6 @@
 package dev.ovha.lint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,7 +20,15 @@ public final class ParametersFile {
      * @throws IllegalArgumentException when the file is not in that form, saying where
      */
     public static Map<String, String> read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Jackson's own message runs over two lines and quotes no source; one line with the place is enough.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException("not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException(file + ": expected a JSON array of {\"ParameterKey\": ...,"
                     + " \"ParameterValue\": ...} objects");

@@ -1,5 +1,6 @@
 package dev.ovha.steps;
 
+import dev.ovha.config.TagSelection;
 import dev.ovha.target.PreflightReport;
 import dev.ovha.target.RunRefused;
 import dev.ovha.target.TargetEnvironment;
@@ -34,8 +35,15 @@ public final class RunHooks {
     public static void refuseAnEmptyRun() {
         Targets.resolved().filter(TargetEnvironment::preflightPassed).ifPresent(env -> {
             if (env.scenariosStarted() == 0) {
-                RunRefused refusal = new RunRefused("no scenario was selected: check the tag expression"
-                        + " (-Dcucumber.filter.tags; by default every scenario against the twin, @conformance against aws) and the features directory");
+                java.util.Optional<String> expression = TagSelection.current();
+                java.util.Optional<String> syntaxError = expression.flatMap(TagSelection::syntaxError);
+                RunRefused refusal = syntaxError.isPresent()
+                        ? new RunRefused("no scenario was selected: the tag expression '" + expression.get()
+                                + "' does not parse (" + syntaxError.get() + "); fix -Dcucumber.filter.tags, e.g."
+                                + " '@masters or @security'")
+                        : new RunRefused("no scenario was selected" + expression.map(e -> " by the tag expression '"
+                                + e + "'").orElse("") + ": check the tag expression (-Dcucumber.filter.tags; by default"
+                                + " every scenario against the twin, @conformance against aws) against the tags in the features directory");
                 System.err.println("ovha: " + refusal.getMessage());
                 throw refusal;
             }

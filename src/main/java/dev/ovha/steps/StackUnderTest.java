@@ -101,7 +101,7 @@ public final class StackUnderTest {
     }
 
     public OpenViduApi api() {
-        return new OpenViduApi(endpoint(), evidence, env.redactor());
+        return new OpenViduApi(httpsEndpoint(), evidence, env.redactor());
     }
 
     public BalancingProbe balancing() {
@@ -109,7 +109,19 @@ public final class StackUnderTest {
     }
 
     public OpenViduApplication application() {
-        return new OpenViduApplication(endpoint(), evidence, env.redactor());
+        return new OpenViduApplication(httpsEndpoint(), evidence, env.redactor());
+    }
+
+    /**
+     * The endpoint for HTTPS requests. When the certificate names another host every such request fails
+     * the same way: the certificate scenario reports it once, and the scenarios that need HTTPS are skipped
+     * with this reason instead of each failing with a TLS error.
+     */
+    private OpenViduEndpoint httpsEndpoint() {
+        Verdicts.skipUnless(preflight.certificate().validForHost(), "the certificate served for "
+                + endpoint().host() + " is not valid for that name (it names " + preflight.certificate().names()
+                + "), so HTTPS requests to it fail; the certificate scenario reports it");
+        return endpoint();
     }
 
     public TlsProbe tls() {

@@ -15,6 +15,11 @@ final class AwsTrouble {
         if (failure instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = String.valueOf(service.awsErrorDetails().errorCode());
             String message = String.valueOf(service.awsErrorDetails().errorMessage());
+            // A regional endpoint (or an emulator's) refuses a request signed for another region.
+            if (message.contains("scoped to a valid region") || code.equals("AuthorizationHeaderMalformed")) {
+                return "the AWS endpoint refused requests signed for region '" + region + "' while " + doing + " ("
+                        + code + ": " + message + "): check ovha.region (the stack's region) and ovha.aws.endpoint";
+            }
             return switch (code) {
                 case "InvalidClientTokenId", "SignatureDoesNotMatch", "UnrecognizedClientException",
                      "IncompleteSignature", "AuthFailure" ->
@@ -40,7 +45,8 @@ final class AwsTrouble {
             String message = String.valueOf(failure.getMessage());
             if (message.contains("Unable to load credentials") || message.contains("no credentials")
                     || message.contains("credentials for profile")) {
-                return "no usable AWS credentials while " + doing + " (" + firstLine(message) + "): set ovha.aws.profile"
+                return "no usable AWS credentials while " + doing + " (" + withoutChain(firstLine(message))
+                        + "): set ovha.aws.profile"
                         + " to a profile that has them, or provide them the way the AWS CLI finds them"
                         + " (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws, SSO, an instance or task role)";
             }
@@ -55,6 +61,12 @@ final class AwsTrouble {
             }
         }
         return false;
+    }
+
+    /** The SDK lists every provider of its default chain and why each failed: a page, not a reason. */
+    private static String withoutChain(String message) {
+        int chain = message.indexOf(" AwsCredentialsProviderChain(");
+        return chain < 0 ? message : message.substring(0, chain);
     }
 
     private static String firstLine(String text) {

@@ -1,5 +1,7 @@
 package dev.ovha.target;
 
+import dev.ovha.chaos.ChaosRefused;
+import dev.ovha.config.ConfigException;
 import dev.ovha.config.Secret;
 import dev.ovha.driver.Account;
 import dev.ovha.driver.CallerIdentity;
@@ -52,6 +54,7 @@ final class Preflight {
                     + certificate.names() + "); the @preflight certificate scenario reports it, and HTTPS checks"
                     + " will fail; the secret could not be checked");
         }
+        requireConsistentOptIns();
         return new PreflightReport(identity, stack.name(), stack.status(), endpoint, certificate, version, warnings);
     }
 
@@ -98,6 +101,22 @@ final class Preflight {
                         + " ovha.tls.ca; if it has expired, renew the LoadBalancerCertificateARN certificate";
                 default -> "TLS to " + where + " failed: " + NoAnswer.describe(e);
             });
+        }
+    }
+
+    /**
+     * An opt-in naming another stack, or one for a production-tagged stack without its override, stops the
+     * run here: it is bad input, and skipping every changing scenario would end the run green.
+     */
+    private void requireConsistentOptIns() {
+        try {
+            env.chaos().requireConsistentOptIns();
+        } catch (ChaosRefused e) {
+            throw new RunRefused(e.getMessage());
+        } catch (ConfigException e) {
+            throw new RunRefused("bad configuration: " + e.getMessage());
+        } catch (SdkException e) {
+            throw new RunRefused(AwsTrouble.explain("reading the tags of stack " + env.stackName(), e, region));
         }
     }
 

@@ -200,7 +200,7 @@ public final class Twin implements AutoCloseable {
                 current.applyBehaviour(fault, active);
             });
         }
-        if (fault == Fault.CERT_WRONG_HOST || fault == Fault.CERT_EXPIRING) {
+        if (fault == Fault.CERT_WRONG_HOST || fault == Fault.CERT_EXPIRING || fault == Fault.CERT_EXPIRED) {
             loadBalancer.applyCertificateFaults(faults);
         }
         world.sim().log().record(active ? "fault.injected" : "fault.cleared", fault.id());

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 public final class TwinMain {
 
     static final String USAGE = "usage: scripts/twin --endpoints-file F [--stack S] [--masters N] [--media N] "
-            + "[--time-scale X] [--fault NAME]... [--seed N] [--region R] [--version V] [--secret S] [--timing NAME=SECONDS]...";
+            + "[--time-scale X] [--fault NAME]... [--seed N] [--region R] [--version V] [--secret S] [--es-password P] [--timing NAME=SECONDS]...";
 
     private TwinMain() {
     }
@@ -94,6 +94,7 @@ public final class TwinMain {
                 case "--region" -> options = options.withRegion(value);
                 case "--version" -> options = options.withVersion(value);
                 case "--secret" -> options = options.withSecret(value);
+                case "--es-password" -> options = options.withEsPassword(value);
                 case "--fault" -> faults.add(Fault.byId(value).orElseThrow(() -> new IllegalArgumentException(
                         "unknown fault '" + value + "'; known faults: " + Fault.knownIds())));
                 case "--timing" -> timings = timing(timings, value);

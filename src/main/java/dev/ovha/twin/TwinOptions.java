@@ -25,10 +25,11 @@ import java.util.Set;
  * @param faults      faults active from the start
  * @param timings     every duration of the dynamics
  * @param secret      the OpenVidu secret of the stack (letters, digits, '_' and '-')
+ * @param esPassword  the stack's ElasticsearchPassword parameter (NoEcho), also in the S3 {@code .env}
  */
 public record TwinOptions(String stack, String region, int masters, int media, double timeScale, boolean manualClock,
                           long seed, Optional<Instant> epoch, String version, int pageSize, Set<Fault> faults,
-                          Timings timings, String secret) {
+                          Timings timings, String secret, String esPassword) {
 
     public static final String DEFAULT_STACK = "ovha-twin";
     public static final String DEFAULT_VERSION = "2.32.2";
@@ -53,24 +54,28 @@ public record TwinOptions(String stack, String region, int masters, int media, d
         if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
             throw new IllegalArgumentException("'" + version + "' is not an OpenVidu version like " + DEFAULT_VERSION);
         }
+        if (esPassword.isEmpty() || esPassword.contains("\n")) {
+            throw new IllegalArgumentException("the Elasticsearch password must be one non-empty line");
+        }
         if (!secret.matches("[a-zA-Z0-9_-]+")) {
             throw new IllegalArgumentException("the OpenVidu secret may only contain letters, digits, '_' and '-'");
         }
     }
 
     public static final String DEFAULT_SECRET = "ovha-twin-secret";
+    public static final String DEFAULT_ES_PASSWORD = "twin-es-password";
 
     /** Everything but the secret, which is never printed. */
     @Override
     public String toString() {
         return "TwinOptions[stack=" + stack + ", region=" + region + ", masters=" + masters + ", media=" + media
                 + ", timeScale=" + timeScale + ", manualClock=" + manualClock + ", seed=" + seed + ", epoch=" + epoch
-                + ", version=" + version + ", pageSize=" + pageSize + ", faults=" + faults + ", secret=****]";
+                + ", version=" + version + ", pageSize=" + pageSize + ", faults=" + faults + ", secret=****, esPassword=****]";
     }
 
     public static TwinOptions defaults() {
         return new TwinOptions(DEFAULT_STACK, "us-east-1", 2, 2, 60, false, 42, Optional.empty(), DEFAULT_VERSION, 3,
-                Set.of(), Timings.templateDefaults(), DEFAULT_SECRET);
+                Set.of(), Timings.templateDefaults(), DEFAULT_SECRET, DEFAULT_ES_PASSWORD);
     }
 
     /** Defaults with a manual clock and a fixed epoch: what deterministic tests start from. */
@@ -79,46 +84,50 @@ public record TwinOptions(String stack, String region, int masters, int media, d
     }
 
     public TwinOptions withStack(String value) {
-        return new TwinOptions(value, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret);
+        return new TwinOptions(value, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withRegion(String value) {
-        return new TwinOptions(stack, value, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret);
+        return new TwinOptions(stack, value, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withSize(int masterCount, int mediaCount) {
-        return new TwinOptions(stack, region, masterCount, mediaCount, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret);
+        return new TwinOptions(stack, region, masterCount, mediaCount, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withTimeScale(double value) {
-        return new TwinOptions(stack, region, masters, media, value, false, seed, epoch, version, pageSize, faults, timings, secret);
+        return new TwinOptions(stack, region, masters, media, value, false, seed, epoch, version, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withManualClock(Instant start) {
-        return new TwinOptions(stack, region, masters, media, timeScale, true, seed, Optional.of(start), version, pageSize, faults, timings, secret);
+        return new TwinOptions(stack, region, masters, media, timeScale, true, seed, Optional.of(start), version, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withSeed(long value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, value, epoch, version, pageSize, faults, timings, secret);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, value, epoch, version, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withVersion(String value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, value, pageSize, faults, timings, secret);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, value, pageSize, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withPageSize(int value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, value, faults, timings, secret);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, value, faults, timings, secret, esPassword);
     }
 
     public TwinOptions withFaults(Set<Fault> value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, value, timings, secret);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, value, timings, secret, esPassword);
     }
 
     public TwinOptions withSecret(String value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, value);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, value, esPassword);
+    }
+
+    public TwinOptions withEsPassword(String value) {
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, timings, secret, value);
     }
 
     public TwinOptions withTimings(Timings value) {
-        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, value, secret);
+        return new TwinOptions(stack, region, masters, media, timeScale, manualClock, seed, epoch, version, pageSize, faults, value, secret, esPassword);
     }
 }

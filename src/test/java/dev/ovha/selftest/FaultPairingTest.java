@@ -8,6 +8,7 @@ import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.state.LifecycleState;
 import dev.ovha.twin.state.TargetHealthState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,16 +141,23 @@ class FaultPairingTest {
 
     /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);
+    private static final FaultMatrix MATRIX = new FaultMatrix();
 
     @AfterAll
-    static void stopRunners() {
+    static void stopRunnersAndWriteTheMatrix() {
         RUNNERS.shutdownNow();
+        if (!MATRIX.isEmpty()) {
+            MATRIX.write();
+        }
     }
 
     @Test
     void everyScenarioHasAFaultThatBreaksIt() {
         Set<String> paired = PAIRS.stream().map(Pair::scenario).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> scenarios = InProcessSuite.scenarioNames();
+        List<ScenarioSource> catalogue = InProcessSuite.catalogue();
+        List<String> scenarios = catalogue.stream().map(ScenarioSource::name).toList();
+        catalogue.stream().filter(s -> !paired.contains(s.name()))
+                .forEach(s -> MATRIX.add(s, Integer.MAX_VALUE, FaultMatrix.Row.unpaired(s)));
         assertThat(scenarios).as("the scenarios under features/").isNotEmpty().doesNotHaveDuplicates();
         assertThat(scenarios).as("scenarios without a fault that makes them fail (add a Pair)")
                 .allMatch(paired::contains);
@@ -157,14 +165,76 @@ class FaultPairingTest {
     }
 
     /**
-     * Every scenario passes on a healthy twin, and leaves it as it found it: after each one (its rollbacks
-     * included) the groups' sizes and members, the buckets' objects and the masters' configuration are back,
-     * once the masters have finished the restarts an undo may have started.
+     * The matrix: every scenario on one healthy twin (each must pass and leave the twin as it found it), and
+     * every pair on a fresh twin under its fault (each must fail with its fragment), three twins at a time;
+     * each outcome is a row of {@code reports/selftest/fault-matrix.json}, written even when some fail.
      */
-    @Test
-    void everyScenarioPassesOnAHealthyTwinAndLeavesItAsItWas() {
+    @TestFactory
+    Stream<DynamicTest> theFaultMatrix() {
+        Map<String, ScenarioSource> sources = InProcessSuite.catalogue().stream()
+                .collect(Collectors.toMap(ScenarioSource::name, s -> s, (a, b) -> a, LinkedHashMap::new));
+        Future<HealthyRun> healthyRun = RUNNERS.submit(FaultPairingTest::runOnAHealthyTwin);
+        // The healthy run alone first: its scenarios that watch events in real time are judged without the
+        // pairs' twins competing for the two cores; the pairs then run three at a time.
+        try {
+            healthyRun.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Reported by the healthy rows' tests below.
+        }
+        List<Future<ScenarioOutcome>> outcomes = new ArrayList<>();
+        for (Pair pair : PAIRS) {
+            outcomes.add(RUNNERS.submit(() -> runUnderFault(pair)));
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ScenarioSource source : sources.values()) {
+            tests.add(DynamicTest.dynamicTest(source.name() + " passes on a healthy twin", () -> {
+                InProcessSuite.Run run = healthyRun.get().run();
+                ScenarioOutcome outcome = run.scenarios().getOrDefault(source.name(), new ScenarioOutcome(source.name(),
+                        "broken", run.runFailure().map(e -> "the run stopped: " + e).orElse("the scenario did not run")));
+                MATRIX.add(source, 0, FaultMatrix.Row.healthy(source, outcome));
+                assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("passed");
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("every scenario leaves the healthy twin as it found it", () -> {
+            HealthyRun healthy = healthyRun.get();
+            assertThat(healthy.run().runFailure()).as("run-level failure").isEmpty();
+            assertThat(healthy.leftovers()).as("scenarios that left the twin changed").isEmpty();
+            assertThat(healthy.run().scenarios().keySet()).containsExactlyInAnyOrderElementsOf(sources.keySet());
+        }));
+        for (int i = 0; i < PAIRS.size(); i++) {
+            Pair pair = PAIRS.get(i);
+            int order = i + 1;
+            Future<ScenarioOutcome> outcome = outcomes.get(i);
+            tests.add(DynamicTest.dynamicTest(pair.toString(), () -> {
+                ScenarioOutcome result = outcome.get();
+                // The verdict and message as a QA reader would get them, in the test's output file.
+                System.out.println(pair + " ->" + System.lineSeparator() + "  " + result);
+                ScenarioSource source = sources.get(pair.scenario());
+                if (source != null) {
+                    MATRIX.add(source, order, FaultMatrix.Row.underFault(source, pair, result));
+                }
+                assertThat(source).as("a scenario named '" + pair.scenario() + "' under features/").isNotNull();
+                assertThat(result.verdict()).as(result.toString()).isEqualTo("failed");
+                assertThat(result.message()).as("the failure names the defect").contains(pair.fragment());
+            }));
+        }
+        return tests.stream();
+    }
+
+    /** The healthy run, and what each scenario left changed on the twin (nothing, if all is well). */
+    private record HealthyRun(InProcessSuite.Run run, Map<String, List<String>> leftovers) {
+    }
+
+    /**
+     * Every scenario on one healthy twin, each checked to leave it as it found it: after each one (its
+     * rollbacks included) the groups' sizes and members, the buckets' objects and the masters' configuration
+     * are back, once the masters have finished the restarts an undo may have started.
+     */
+    private static HealthyRun runOnAHealthyTwin() {
         try (FaultedTwin healthy = FaultedTwin.start(Set.of(), Map.of(), Optional.empty())) {
-            Map<String, List<String>> leftovers = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> leftovers = new LinkedHashMap<>();
             InProcessSuite.ScenarioWatch watch = new InProcessSuite.ScenarioWatch() {
                 private TwinState before;
 
@@ -184,34 +254,8 @@ class FaultPairingTest {
                     }
                 }
             };
-            InProcessSuite.Run run = InProcessSuite.run(healthy.env(), Optional.empty(), Optional.empty(), watch);
-            assertThat(run.runFailure()).as("run-level failure").isEmpty();
-            assertThat(leftovers).as("scenarios that left the twin changed").isEmpty();
-            assertThat(run.scenarios().values()).as("scenarios on a healthy twin").isNotEmpty()
-                    .allSatisfy(outcome -> assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("passed"));
-            assertThat(run.scenarios().keySet()).containsExactlyInAnyOrderElementsOf(InProcessSuite.scenarioNames());
+            return new HealthyRun(InProcessSuite.run(healthy.env(), Optional.empty(), Optional.empty(), watch), leftovers);
         }
-    }
-
-    @TestFactory
-    Stream<DynamicTest> eachScenarioFailsUnderItsFault() {
-        List<Future<ScenarioOutcome>> outcomes = new ArrayList<>();
-        for (Pair pair : PAIRS) {
-            outcomes.add(RUNNERS.submit(() -> runUnderFault(pair)));
-        }
-        List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < PAIRS.size(); i++) {
-            Pair pair = PAIRS.get(i);
-            Future<ScenarioOutcome> outcome = outcomes.get(i);
-            tests.add(DynamicTest.dynamicTest(pair.toString(), () -> {
-                ScenarioOutcome result = outcome.get();
-                // The verdict and message as a QA reader would get them, in the test's output file.
-                System.out.println(pair + " ->" + System.lineSeparator() + "  " + result);
-                assertThat(result.verdict()).as(result.toString()).isEqualTo("failed");
-                assertThat(result.message()).as("the failure names the defect").contains(pair.fragment());
-            }));
-        }
-        return tests.stream();
     }
 
     private static ScenarioOutcome runUnderFault(Pair pair) {

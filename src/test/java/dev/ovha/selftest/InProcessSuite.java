@@ -98,22 +98,28 @@ final class InProcessSuite {
 
     /** The names of every scenario under {@code features/}. */
     static List<String> scenarioNames() {
-        return scenarioNamesTagged(Set.of());
+        return catalogue().stream().map(ScenarioSource::name).toList();
     }
 
     /** The names of the scenarios carrying any of these tags (without {@code @}; empty: every scenario). */
     static List<String> scenarioNamesTagged(Set<String> tags) {
-        TestPlan plan = launcher().discover(request().build());
-        List<String> names = new ArrayList<>();
-        plan.getRoots().forEach(root -> collect(plan, root, names, tags));
-        return names;
+        return catalogue().stream().filter(s -> tags.isEmpty() || s.tags().stream().anyMatch(t -> tags.contains(t.substring(1))))
+                .map(ScenarioSource::name).toList();
     }
 
-    private static void collect(TestPlan plan, TestIdentifier id, List<String> names, Set<String> tags) {
-        if (id.isTest() && (tags.isEmpty() || id.getTags().stream().anyMatch(t -> tags.contains(t.getName())))) {
-            names.add(id.getDisplayName());
+    /** Every scenario under {@code features/}, with its feature file, line and tags, as Cucumber found them. */
+    static List<ScenarioSource> catalogue() {
+        TestPlan plan = launcher().discover(request().build());
+        List<ScenarioSource> scenarios = new ArrayList<>();
+        plan.getRoots().forEach(root -> collect(plan, root, scenarios));
+        return scenarios;
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier id, List<ScenarioSource> scenarios) {
+        if (id.isTest()) {
+            scenarios.add(ScenarioSource.of(id));
         }
-        plan.getChildren(id).forEach(child -> collect(plan, child, names, tags));
+        plan.getChildren(id).forEach(child -> collect(plan, child, scenarios));
     }
 
     private static LauncherDiscoveryRequestBuilder request() {

@@ -117,6 +117,20 @@ class FaultSymptomsTest {
                 throw new IllegalStateException(e);
             }
         });
+        SYMPTOMS.put(Fault.CERT_EXPIRED, t -> {
+            // A client that trusts the twin's CA refuses the handshake because of the date, and only because of it.
+            try {
+                served(t);
+                return false;
+            } catch (IllegalStateException e) {
+                for (Throwable c = e; c != null; c = c.getCause()) {
+                    if (c instanceof java.security.cert.CertificateExpiredException) {
+                        return true;
+                    }
+                }
+                throw e;
+            }
+        });
         SYMPTOMS.put(Fault.MASTERS_NOT_SSM_MANAGED, t -> t.inWorld(w ->
                 !w.ssm().isManaged(w.masterGroup().activeInstances().get(0).instanceId())));
         SYMPTOMS.put(Fault.EVENTS_NOT_DELIVERED, t -> {
@@ -141,6 +155,8 @@ class FaultSymptomsTest {
         });
         SYMPTOMS.put(Fault.STACK_ROLLBACK_FAILED, t -> t.inWorld(w ->
                 w.cloudFormation().stacks().get(0).status().equals("UPDATE_ROLLBACK_FAILED")));
+        SYMPTOMS.put(Fault.STACK_TAGGED_PRODUCTION, t -> t.inWorld(w ->
+                "production".equals(w.cloudFormation().stacks().get(0).tags().get("environment"))));
         SYMPTOMS.put(Fault.MEDIA_SCALING_POLICY_DRIFT, t -> t.inWorld(w ->
                 w.mediaGroup().policies().stream().anyMatch(p -> Math.abs(p.scalingAdjustment()) != 1)));
         SYMPTOMS.put(Fault.MEDIA_TERMINATE_HOOK_MISSING, t -> t.inWorld(w ->

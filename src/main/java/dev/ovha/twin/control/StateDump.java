@@ -40,6 +40,7 @@ public final class StateDump {
         dump.put("rules", world.events().rules().stream().map(StateDump::rule).toList());
         dump.put("alarms", world.cloudWatch().alarms().stream().map(StateDump::alarm).toList());
         dump.put("cutSubnets", world.network().cutSubnets());
+        dump.put("experimentTemplates", world.fis().templates().stream().map(t -> t.id()).sorted().toList());
         dump.put("experiments", world.fis().experiments(Optional.empty()).stream().map(StateDump::experiment).toList());
         return dump;
     }

@@ -30,6 +30,15 @@ public record AwsRequest(String method, String path, String query, Map<String, S
     }
 
     static Optional<String> scopeService(String authorization) {
+        return scopePart(authorization, 3);
+    }
+
+    /** The region named in the SigV4 credential scope: the region the client thinks this endpoint serves. */
+    public Optional<String> signingRegion() {
+        return header("Authorization").flatMap(a -> scopePart(a, 2));
+    }
+
+    private static Optional<String> scopePart(String authorization, int index) {
         int at = authorization.indexOf("Credential=");
         if (at < 0) {
             return Optional.empty();
@@ -37,7 +46,7 @@ public record AwsRequest(String method, String path, String query, Map<String, S
         String rest = authorization.substring(at + "Credential=".length());
         int end = rest.indexOf(',');
         String[] scope = (end < 0 ? rest : rest.substring(0, end)).trim().split("/");
-        return scope.length >= 5 ? Optional.of(scope[3].toLowerCase(Locale.ROOT)) : Optional.empty();
+        return scope.length >= 5 ? Optional.of(scope[index].toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     public boolean isForm() {

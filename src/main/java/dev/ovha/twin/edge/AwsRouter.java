@@ -69,22 +69,45 @@ public final class AwsRouter {
                     "Request is missing a SigV4 Authorization header; the twin routes by its credential scope. "
                             + "Use an AWS SDK or CLI with any non-empty access key."), requestId);
         }
+        Optional<AwsError> wrongRegion = wrongRegion(request);
         Optional<JsonService> jsonService = json.service(service.get());
         if (jsonService.isPresent()) {
-            HttpReply reply = json.handle(jsonService.get(), request, requestId);
+            HttpReply reply = wrongRegion.isPresent() ? jsonService.get().codec().error(wrongRegion.get(), requestId)
+                    : json.handle(jsonService.get(), request, requestId);
             requests.incrementAndGet();
             return reply;
         }
         FormService form = formServices.get(service.get());
         if (form != null) {
+            if (wrongRegion.isPresent()) {
+                requests.incrementAndGet();
+                return form.codec().error(wrongRegion.get(), requestId);
+            }
             return handleForm(form, request, requestId);
         }
         RestService rest = restServices.get(service.get());
         if (rest != null) {
+            if (wrongRegion.isPresent()) {
+                requests.incrementAndGet();
+                return rest.error(wrongRegion.get(), RestRequest.of(request.method(), request.path(), request.query(),
+                        request.headers(), request.body(), requestId));
+            }
             return handleRest(rest, request, requestId);
         }
         return GENERIC_ERRORS.error(AwsError.badRequest("UnknownService", "The ovha twin does not emulate the AWS service '"
                 + service.get() + "' (" + describe(request) + ")"), requestId);
+    }
+
+    /**
+     * The twin is one region's endpoint, as every AWS regional endpoint is: a request signed for another
+     * region is refused the way AWS refuses it (403 SignatureDoesNotMatch), not answered with this
+     * region's stack, so that a wrong {@code ovha.region} shows against the twin as it would on AWS.
+     */
+    private Optional<AwsError> wrongRegion(AwsRequest request) {
+        String region = world.get().sim().account().region();
+        return request.signingRegion().filter(signed -> !signed.equals(region))
+                .map(signed -> new AwsError(403, "SignatureDoesNotMatch", "Credential should be scoped to a valid"
+                        + " region: this endpoint serves '" + region + "', the request is signed for '" + signed + "'"));
     }
 
     private HttpReply handleForm(FormService service, AwsRequest request, String requestId) {

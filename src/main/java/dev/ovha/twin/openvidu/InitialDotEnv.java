@@ -40,7 +40,7 @@ public final class InitialDotEnv {
         env.put("OPENVIDU_PRO_ELASTICSEARCH_HOST", stack.parameter("ElasticsearchUrl").orElse(""));
         env.put("OPENVIDU_PRO_KIBANA_HOST", stack.parameter("KibanaUrl").orElse(""));
         env.put("ELASTICSEARCH_USERNAME", stack.parameter("ElasticsearchUser").orElse(""));
-        env.put("ELASTICSEARCH_PASSWORD", "twin-es-password");
+        env.put("ELASTICSEARCH_PASSWORD", stack.parameter("ElasticsearchPassword").orElse(""));
         env.put("OPENVIDU_WEBHOOK", "false");
         env.put("OPENVIDU_CDR", "false");
         env.put("OPENVIDU_STREAMS_VIDEO_MAX_RECV_BANDWIDTH", "1000");

@@ -60,7 +60,7 @@ final class StackDescription {
                 param("CoturnInMediaNodes", "false"),
                 param("ElasticsearchEnabled", "true"),
                 param("ElasticsearchUser", "elasticadmin"),
-                secret("ElasticsearchPassword", "twin-es-password"),
+                secret("ElasticsearchPassword", options.esPassword()),
                 param("ElasticsearchUrl", "https://es." + topology.domainName() + ":443"),
                 param("KibanaUrl", "https://kibana." + topology.domainName() + ":443"),
                 param("LoadBalancerCertificateARN", certificateArn),
@@ -84,7 +84,8 @@ final class StackDescription {
         // Fault stack-rollback-failed: an update ten minutes after creation failed, and so did its rollback.
         boolean stuck = sim.has(Fault.STACK_ROLLBACK_FAILED);
         return new Stack(stack, stackId, "OpenVidu Enterprise High Availability " + options.version(),
-                stuck ? "UPDATE_ROLLBACK_FAILED" : "CREATE_COMPLETE", created, stuck ? created.plusSeconds(600) : null, parameters, outputs, Map.of(), List.of("CAPABILITY_IAM"),
+                stuck ? "UPDATE_ROLLBACK_FAILED" : "CREATE_COMPLETE", created, stuck ? created.plusSeconds(600) : null, parameters, outputs,
+                sim.has(Fault.STACK_TAGGED_PRODUCTION) ? Map.of("environment", "production") : Map.of(), List.of("CAPABILITY_IAM"),
                 resources(bucket, world, created));
     }
 

@@ -79,7 +79,12 @@ public enum Fault {
     MEDIA_VIEW_DIFFERS("media-view-differs", Kind.BEHAVIOUR,
             "the first master's view of the media nodes is stale: it lists one media node fewer than the others"),
     AUTORESTART_IGNORED("autorestart-ignored", Kind.BEHAVIOUR,
-            "the masters restart on every change to the S3 .env, even with OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false");
+            "the masters restart on every change to the S3 .env, even with OPENVIDU_ENTERPRISE_S3_CONFIG_AUTORESTART=false"),
+    CERT_EXPIRED("cert-expired", Kind.BEHAVIOUR,
+            "the load balancer's certificate expired 3 days ago"),
+    /** Not a defect of the stack, but what ovha's guard rails must respect: the self-tests need such a stack. */
+    STACK_TAGGED_PRODUCTION("stack-tagged-production", Kind.TOPOLOGY,
+            "the stack carries the tag environment=production, so ovha must not change it without allowProduction");
 
     /** When a fault takes effect. */
     public enum Kind { TOPOLOGY, BEHAVIOUR }

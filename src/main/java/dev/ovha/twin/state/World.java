@@ -153,7 +153,7 @@ public final class World {
             case SLOW_MASTER_REPLACEMENT, LB_STICKY, SESSIONS_LOST_ON_FAILOVER, RESTART_NOT_PERSISTED, NO_AUTORESTART,
                  CERT_WRONG_HOST, CERT_EXPIRING, MASTERS_NOT_SSM_MANAGED,
                  LAUNCH_NOT_REGISTERED, TERMINATE_NOT_DEREGISTERED, EVENTS_NOT_CONSUMED, DOMAIN_ELSEWHERE,
-                 SESSIONS_NOT_SHARED, AUTORESTART_IGNORED -> {
+                 SESSIONS_NOT_SHARED, AUTORESTART_IGNORED, CERT_EXPIRED -> {
                 // Read where they act (master boot, load balancer, restart, S3 watch, certificate, sessions).
             }
             case CONFIG_DRIFT -> openVidu.setConfigDrift(active);

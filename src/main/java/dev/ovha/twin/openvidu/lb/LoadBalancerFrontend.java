@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +100,15 @@ public final class LoadBalancerFrontend implements AutoCloseable {
 
     /**
      * Re-issues the served certificate for the faults now active: {@code cert-wrong-host} names another
-     * host, {@code cert-expiring} expires in 7 days. New TLS handshakes see it at once.
+     * host, {@code cert-expiring} expires in 7 days, {@code cert-expired} expired 3 days ago. New TLS
+     * handshakes see it at once.
      */
     public void applyCertificateFaults(Set<Fault> faults) {
         List<String> hosts = faults.contains(Fault.CERT_WRONG_HOST) ? List.of("wrong-host.ovha.test") : HOSTS;
         Duration validity = faults.contains(Fault.CERT_EXPIRING) ? Duration.ofDays(7) : Duration.ofDays(365);
-        keyManager.use(authority.issue(hosts, validity));
+        keyManager.use(faults.contains(Fault.CERT_EXPIRED)
+                ? authority.issue(hosts, Instant.now().minus(Duration.ofDays(90)), Instant.now().minus(Duration.ofDays(3)))
+                : authority.issue(hosts, validity));
         // A new server context forgets its TLS sessions, so clients cannot resume one made with the old
         // certificate: every new connection sees the new one (open keep-alive connections keep theirs,
         // as they would on a real load balancer).

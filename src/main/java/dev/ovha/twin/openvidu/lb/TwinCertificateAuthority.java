@@ -58,12 +58,16 @@ public final class TwinCertificateAuthority {
 
     /** A server key and certificate for {@code hosts} (DNS names or IP literals), valid for {@code validity} from now. */
     public IssuedCertificate issue(List<String> hosts, Duration validity) {
+        Instant now = Instant.now();
+        return issue(hosts, now.minus(Duration.ofMinutes(5)), now.plus(validity));
+    }
+
+    /** A server key and certificate for {@code hosts}, valid from {@code notBefore} to {@code notAfter} (maybe past). */
+    public IssuedCertificate issue(List<String> hosts, Instant notBefore, Instant notAfter) {
         try {
             KeyPair keys = newKeyPair();
-            Instant now = Instant.now();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate,
-                    BigInteger.valueOf(serial.getAndIncrement()), Date.from(now.minus(Duration.ofMinutes(5))),
-                    Date.from(now.plus(validity)), new X500Name("CN=" + hosts.get(0) + ",O=ovha twin"), keys.getPublic());
+                    BigInteger.valueOf(serial.getAndIncrement()), Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + hosts.get(0) + ",O=ovha twin"), keys.getPublic());
             GeneralName[] names = hosts.stream()
                     .map(h -> new GeneralName(h.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, h))
                     .toArray(GeneralName[]::new);

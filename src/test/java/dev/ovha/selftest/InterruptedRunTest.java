@@ -10,25 +10,27 @@ import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.state.World;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run interrupted with SIGTERM leaves the stack as it found it. A twin reached as a live stack
@@ -87,39 +89,77 @@ class InterruptedRunTest {
         }
     }
 
+    /**
+     * What one interrupted run showed, as {@code reports/selftest/interrupted-runs.json} reports it.
+     *
+     * @param signalledAfterMs from the child's start to SIGTERM
+     * @param exitStatus       the child's exit status (143 expected), -1 when it did not exit
+     * @param killSwitchLine   the kill switch's last line ({@code ovha: every change of run … undone} expected)
+     * @param undone           journal entries marked done
+     * @param pendingAfter     journal entries still pending after the child exited (0 expected)
+     * @param leftovers        how the twin still differed from before once settled (none expected)
+     */
+    record Outcome(Moment moment, String scenario, long signalledAfterMs, int exitStatus, String killSwitchLine,
+                   int undone, int pendingAfter, List<String> leftovers) {
+    }
+
+    private static final List<Outcome> OUTCOMES = new CopyOnWriteArrayList<>();
+
+    @AfterAll
+    static void report() {
+        if (!OUTCOMES.isEmpty()) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("runs", OUTCOMES.size());
+            report.put("leftovers", OUTCOMES.stream().mapToInt(o -> o.leftovers().size()).sum());
+            report.put("pendingAfter", OUTCOMES.stream().mapToInt(Outcome::pendingAfter).sum());
+            report.put("details", OUTCOMES);
+            SelftestReport.write("interrupted-runs.json", report);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Moment.class)
     void sigtermPlaysTheRollbacksAndLeavesTheTwinAsItWas(Moment moment) throws Exception {
         try (Twin twin = Twin.start(TwinOptions.defaults())) {
             TwinState before = TwinState.of(twin);
             Look start = Look.of(twin, journal(), null);
-            Path stdout = workDir.resolve("child-stdout.txt");
-            Path stderr = workDir.resolve("child-stderr.txt");
-            child = ChildJvmSuite.start(workDir, childProperties(twin, moment), childEnvironment(twin), stdout, stderr);
-
+            ChildJvm suite = ChildJvm.in(workDir.resolve("suite")).flags(childProperties(twin, moment));
+            childEnvironment(twin).forEach(suite::env);
             long started = System.nanoTime();
-            awaitMoment(twin, moment, start, stdout, stderr);
+            child = suite.start(SuiteMain.class);
+            awaitMoment(twin, moment, start, suite);
             long signalled = System.nanoTime();
+
             child.destroy();
 
-            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child exits after SIGTERM").isTrue();
-            String out = Files.readString(stdout, StandardCharsets.UTF_8);
-            String output = out + Files.readString(stderr, StandardCharsets.UTF_8);
-            System.out.println(moment + ": the child's output:" + System.lineSeparator() + output);
-            assertThat(child.exitValue()).as("exit status after SIGTERM (128 + 15)\n" + output)
-                    .isEqualTo(SIGTERM_EXIT_STATUS);
-            assertThat(out).as(output).contains("ovha: interrupted; stopping experiments and playing rollbacks")
-                    .containsPattern("(?m)^ovha: every change of run ovha-\\S+ undone$")
-                    .doesNotContain(twin.endpoints().secret());
+            boolean exited = child.waitFor(120, TimeUnit.SECONDS);
+            ChildJvm.Result result = suite.result(exited ? child.exitValue() : -1);
+            System.out.println(moment + ": the child's output:" + System.lineSeparator() + result);
+            // The kill switch ends with one of these lines; the rest of the run may still print while it plays.
+            String killSwitchLine = result.stdout().stream().filter(l -> l.startsWith("ovha: every change of run")
+                    || l.startsWith("ovha: ") && l.endsWith("run scripts/cleanup")).reduce((a, b) -> b).orElse("(none)");
             JournalContents journal = UndoJournal.contentsOf(journal());
+            List<String> leftovers = new ArrayList<>();
+            try {
+                await("the twin as before the run").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> TwinState.of(twin).differencesFrom(before).isEmpty());
+            } catch (ConditionTimeoutException e) {
+                leftovers.addAll(TwinState.of(twin).differencesFrom(before));
+            }
+            OUTCOMES.add(new Outcome(moment, moment.scenario, millis(signalled - started), result.exitCode(),
+                    killSwitchLine, journal.done(), journal.pending().size(), leftovers));
+
+            assertThat(exited).as("the child exits after SIGTERM").isTrue();
+            assertThat(result.exitCode()).as("exit status after SIGTERM (128 + 15)\n" + result)
+                    .isEqualTo(SIGTERM_EXIT_STATUS);
+            assertThat(result.stdout()).as(result.toString())
+                    .contains("ovha: interrupted; stopping experiments and playing rollbacks (budget 60 s)");
+            assertThat(killSwitchLine).as(result.toString()).matches("ovha: every change of run ovha-\\S+ undone");
+            assertThat(String.join("\n", result.allLines())).doesNotContain(twin.endpoints().secret());
             assertThat(journal.pending()).as("pending in the undo journal").isEmpty();
             assertThat(journal.unreadable()).isEmpty();
             assertThat(journal.done()).as("changes undone").isPositive();
-            long exited = System.nanoTime();
-            await("the twin as before the run").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .untilAsserted(() -> assertThat(TwinState.of(twin).differencesFrom(before)).isEmpty());
-            System.out.printf("%s: signalled after %d ms, child exited %d ms later, twin settled %d ms later%n",
-                    moment, millis(signalled - started), millis(exited - signalled), millis(System.nanoTime() - exited));
+            assertThat(leftovers).as("how the twin differs from before the run, once settled").isEmpty();
         }
     }
 
@@ -128,7 +168,7 @@ class InterruptedRunTest {
     }
 
     /** Until the moment comes; the child's output in the failure when it never does. */
-    private void awaitMoment(Twin twin, Moment moment, Look start, Path stdout, Path stderr) throws IOException {
+    private void awaitMoment(Twin twin, Moment moment, Look start, ChildJvm suite) {
         try {
             await(moment.description).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
                     .failFast("the child run ended, or undid its change, before the moment came",
@@ -136,7 +176,7 @@ class InterruptedRunTest {
                     .until(() -> moment.reached.test(Look.of(twin, journal(), start)));
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new AssertionError(e.getMessage() + "; last look " + Look.of(twin, journal(), start)
-                    + "; the child's output:\n" + Files.readString(stdout) + Files.readString(stderr), e);
+                    + "; the child: " + suite.result(child.isAlive() ? -1 : child.exitValue()), e);
         }
     }
 
@@ -153,6 +193,7 @@ class InterruptedRunTest {
         properties.put("cucumber.filter.tags", "@mutating");
         // The twin moves 60 times faster than AWS: looking every 5 s, as against AWS, only makes the run longer.
         properties.put("ovha.poll.interval", "1000");
+        // ChildJvm links the project's features in; the name filter keeps one scenario of them.
         properties.put("cucumber.filter.name", "^" + Pattern.quote(moment.scenario) + "$");
         return properties;
     }

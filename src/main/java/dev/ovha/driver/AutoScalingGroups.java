@@ -2,13 +2,18 @@ package dev.ovha.driver;
 
 import dev.ovha.aws.AwsClients;
 import dev.ovha.report.Evidence;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 
 /** Auto Scaling groups, their scaling policies and lifecycle hooks, as Auto Scaling reports them. */
 public final class AutoScalingGroups {
+    private static final int ACTIVITIES_READ = 100;
+
     private final AwsClients aws;
     private final Evidence evidence;
 
@@ -50,7 +55,8 @@ public final class AutoScalingGroups {
     public List<ScalingActivityView> activities(String groupName) {
         List<ScalingActivityView> activities = aws.autoScaling()
                 .describeScalingActivitiesPaginator(r -> r.autoScalingGroupName(groupName)).activities().stream()
-                .map(a -> new ScalingActivityView(a.description(), a.cause(), a.statusCodeAsString(), a.startTime()))
+                .map(a -> new ScalingActivityView(a.description(), String.valueOf(a.cause()), a.statusCodeAsString(),
+                        a.startTime(), Optional.ofNullable(a.endTime())))
                 .toList();
         evidence.aws("DescribeScalingActivities", groupName, activities.size() + " activities");
         return activities;
@@ -65,5 +71,29 @@ public final class AutoScalingGroups {
                 .toList();
         evidence.aws("DescribeLifecycleHooks", groupName, hooks);
         return hooks;
+    }
+
+    /**
+     * The group's activities for {@code instanceId}, newest first: read page by page as AWS answers them (newest first)
+     * down to the instance's launch, or {@value #ACTIVITIES_READ} activities at most. An instance launched during the
+     * scenario is near the top, and a group's weeks of history are not read.
+     */
+    public List<ScalingActivityView> activitiesOf(String groupName, String instanceId) {
+        List<ScalingActivityView> found = new ArrayList<>();
+        Iterator<Activity> newestFirst = aws.autoScaling()
+                .describeScalingActivitiesPaginator(r -> r.autoScalingGroupName(groupName)).activities().iterator();
+        for (int read = 0; read < ACTIVITIES_READ && newestFirst.hasNext(); read++) {
+            Activity a = newestFirst.next();
+            if (a.description() != null && a.description().endsWith(instanceId)) {
+                ScalingActivityView view = new ScalingActivityView(a.description(), String.valueOf(a.cause()),
+                        a.statusCodeAsString(), a.startTime(), Optional.ofNullable(a.endTime()));
+                found.add(view);
+                if (view.launches(instanceId)) {
+                    break;
+                }
+            }
+        }
+        evidence.aws("DescribeScalingActivities", groupName + " " + instanceId, found);
+        return found;
     }
 }

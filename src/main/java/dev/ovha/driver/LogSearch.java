@@ -3,6 +3,8 @@ package dev.ovha.driver;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One search of one instance's container log through SSM Run Command.
@@ -18,6 +20,18 @@ public record LogSearch(String instanceId, String command, Outcome outcome, Opti
                         List<String> lines, String detail) {
     public LogSearch {
         lines = List.copyOf(lines);
+    }
+
+    /** Docker's RFC 3339 time that {@code docker-compose logs -t} puts after the container's prefix. */
+    private static final Pattern DOCKER_STAMP = Pattern.compile("\\| (\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z) ");
+
+    /**
+     * When the first matching line was logged, by the instance's clock, if the search asked Docker for its
+     * timestamps ({@code -t}); the application's own time stamp is left alone (its format and zone are its own).
+     */
+    public Optional<Instant> loggedAt() {
+        return lines.stream().findFirst().map(DOCKER_STAMP::matcher).filter(Matcher::find)
+                .map(m -> Instant.parse(m.group(1)));
     }
 
     public enum Outcome {

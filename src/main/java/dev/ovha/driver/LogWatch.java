@@ -16,13 +16,21 @@ import java.util.stream.Collectors;
  * @param instanceIds the instances searched
  * @param service     the compose service whose log is searched
  * @param pattern     the fixed text searched for
- * @param window      how far back each search looks, and how long the searches go on without a match
+ * @param window      how long the searches go on without a match, and, without {@code since}, how far back each looks
+ * @param since       when present, every search reads the log from this moment on (by the stack's clock), so that a
+ *                    line once logged stays found however late the search runs
  * @param searches    every search made, oldest first
  */
-public record LogWatch(List<String> instanceIds, String service, String pattern, Duration window, List<LogSearch> searches) {
+public record LogWatch(List<String> instanceIds, String service, String pattern, Duration window, Optional<Instant> since,
+                       List<LogSearch> searches) {
     public LogWatch {
         instanceIds = List.copyOf(instanceIds);
         searches = List.copyOf(searches);
+    }
+
+    /** What each search read: {@code since 2026-01-05T09:59:00Z}, or {@code over the last 120 s}. */
+    public String span() {
+        return since.map(t -> "since " + t).orElse("over the last " + window.toSeconds() + " s");
     }
 
     /** The first search that found the pattern. */

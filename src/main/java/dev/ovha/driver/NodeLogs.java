@@ -5,6 +5,7 @@ import dev.ovha.config.Timeouts;
 import dev.ovha.eventually.Eventually;
 import dev.ovha.report.Evidence;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,24 +36,43 @@ public final class NodeLogs {
     /**
      * Searches the instances' {@code service} logs for the fixed text {@code pattern} over the last
      * {@code window}, again and again until some instance has the line, SSM reaches none of them, or the
-     * instances' clocks show that a whole window passed without it.
+     * instances' clocks show that a whole window passed without it. For lines that must show within a window of
+     * the moment they are looked for (a periodic notification).
      */
     public LogWatch watch(List<String> instanceIds, String service, String pattern, Duration window) {
+        return watch(instanceIds, service, pattern, window, Optional.empty());
+    }
+
+    /**
+     * Searches the instances' {@code service} logs from {@code since} on (by the stack's clock) for the fixed text
+     * {@code pattern}, again and again until some instance has the line, SSM reaches none of them, or the instances'
+     * clocks show that {@code patience} passed without it. For a line about an event that happened after
+     * {@code since}: however late the search runs, the line stays in what it reads, and Docker's time stamp
+     * ({@code -t}) tells when it was logged.
+     */
+    public LogWatch watchSince(List<String> instanceIds, String service, String pattern, Instant since, Duration patience) {
+        return watch(instanceIds, service, pattern, patience, Optional.of(since));
+    }
+
+    private LogWatch watch(List<String> instanceIds, String service, String pattern, Duration window,
+                           Optional<Instant> since) {
         List<LogSearch> searches = new ArrayList<>();
+        String span = since.map(t -> " since " + t).orElse(" within " + window.toSeconds() + " s");
         LogWatch watch = Eventually.that("a line with '" + pattern + "' in the " + service + " log of one of "
-                        + instanceIds + " within " + window.toSeconds() + " s", timeouts)
+                        + instanceIds + span, timeouts)
                 .observing(() -> {
-                    LogWatch sofar = new LogWatch(instanceIds, service, pattern, window, searches);
+                    LogWatch sofar = new LogWatch(instanceIds, service, pattern, window, since, searches);
                     for (String id : instanceIds) {
                         if (!sofar.notManaged().contains(id)) {
-                            LogSearch search = search(id, service, pattern, window);
+                            LogSearch search = since.isPresent() ? run(id, service, pattern, "-t --since " + since.get())
+                                    : search(id, service, pattern, window);
                             searches.add(search);
                             if (search.outcome() == LogSearch.Outcome.MATCHED) {
                                 break; // one master with the line is all the check needs
                             }
                         }
                     }
-                    return new LogWatch(instanceIds, service, pattern, window, searches);
+                    return new LogWatch(instanceIds, service, pattern, window, since, searches);
                 })
                 .describedBy(LogWatch::describe)
                 .until(LogWatch::decided);
@@ -60,9 +80,13 @@ public final class NodeLogs {
         return watch;
     }
 
-    /** One search of one instance, waiting for SSM to run it. */
+    /** One search of one instance over the last {@code since}, waiting for SSM to run it. */
     public LogSearch search(String instanceId, String service, String pattern, Duration since) {
-        String command = "cd /opt/openvidu && docker-compose logs --no-color --since " + since.toSeconds() + "s "
+        return run(instanceId, service, pattern, "--since " + since.toSeconds() + "s");
+    }
+
+    private LogSearch run(String instanceId, String service, String pattern, String options) {
+        String command = "cd /opt/openvidu && docker-compose logs --no-color " + options + " "
                 + service + " | grep -F '" + pattern.replace("'", "") + "'";
         return outcome(command, commands.run(instanceId, "read-only log search", command));
     }

@@ -1,11 +1,13 @@
 package dev.ovha.rules;
 
+import dev.ovha.driver.LogSearch;
 import dev.ovha.driver.LogWatch;
 import dev.ovha.driver.Stack;
 import dev.ovha.openvidu.OpenViduConfig;
 import dev.ovha.openvidu.RegisteredMediaNode;
 import dev.ovha.openvidu.ServerStatus;
 import dev.ovha.probe.BalancingSample;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +47,48 @@ public final class ChangeRules {
     }
 
     /**
+     * The hook had let the leaving node's instance go, and afterwards the masters still listed the node as running:
+     * they did not act on its terminate event while the instance was held for them.
+     */
+    public static List<String> keptAfterRelease(LeavingLooks looks, Stack stack) {
+        return looks.keptAfterRelease().map(look -> List.of("Instance " + looks.instanceId() + " was already " + look.before()
+                + " (the terminating lifecycle hook had let it go) and afterwards the masters still listed media node "
+                + looks.instanceId() + " as " + look.listedAs().orElse("") + ": " + notActed(stack) + " ("
+                + looks.describe() + ")")).orElse(List.of());
+    }
+
+    /**
+     * The masters' logs show that they acted on the leaving node's terminate event while the terminating hook held its
+     * instance: the replication-manager's line for it, logged (by Docker's clock) no later than {@code heldUntil}, the
+     * termination's start plus the hook's heartbeat timeout. For when the harness looked too seldom to see the moment
+     * itself; {@code watch} searched with Docker's timestamps.
+     */
+    public static List<String> terminateLoggedInTime(LogWatch watch, Instant heldUntil, LeavingLooks looks,
+                                                     Stack stack) {
+        Optional<LogSearch> found = watch.found();
+        if (found.isEmpty()) {
+            return List.of("No master logged the termination of media node " + looks.instanceId() + " ('" + watch.pattern()
+                    + "') in its " + watch.service() + " log " + watch.span() + " (" + watch.describe() + "), and it left"
+                    + " their list only after the terminating hook had let its instance go (" + looks.describe() + "): "
+                    + notActed(stack));
+        }
+        Instant at = found.get().loggedAt().orElseThrow(() -> new IllegalArgumentException(
+                "the search did not ask Docker for time stamps: " + found.get().command()));
+        if (at.isAfter(heldUntil)) {
+            return List.of("The masters logged the termination of media node " + looks.instanceId() + " only at " + at
+                    + ", after the terminating hook had let its instance go (at the latest " + heldUntil + "): "
+                    + notActed(stack).replace("terminate event", "terminate event in time"));
+        }
+        return List.of();
+    }
+
+    private static String notActed(Stack stack) {
+        return "they did not act on its terminate event (the " + stack.lifecycleRuleName().orElse("lifecycle")
+                + " rule, the queue and the replication-manager carry it), so they only find the node crashed once its"
+                + " instance is gone.";
+    }
+
+    /**
      * Every answer (every master was asked) shows a restart after {@code since}, the latest start or restart any
      * master reported before the change.
      */
@@ -65,12 +109,22 @@ public final class ChangeRules {
 
     /** Every master answered, and each serves {@code key} = {@code expected}. */
     public static List<String> serves(BalancingSample sample, Set<String> masters, String key, String expected) {
-        List<String> defects = new ArrayList<>();
+        List<String> defects = new ArrayList<>(unanswered(sample, masters));
+        defects.addAll(servedOtherwise(sample, key, expected));
+        return defects;
+    }
+
+    /** Masters the sample did not reach: nothing is known of what they serve. */
+    public static List<String> unanswered(BalancingSample sample, Set<String> masters) {
         Set<String> unseen = masters.stream().filter(m -> !sample.configs().containsKey(m))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
-        if (!unseen.isEmpty()) {
-            defects.add("Masters " + unseen + " did not answer within " + sample.requests() + " requests.");
-        }
+        return unseen.isEmpty() ? List.of()
+                : List.of("Masters " + unseen + " did not answer within " + sample.requests() + " requests.");
+    }
+
+    /** Masters that answered with another value of {@code key} than {@code expected}. */
+    public static List<String> servedOtherwise(BalancingSample sample, String key, String expected) {
+        List<String> defects = new ArrayList<>();
         sample.configs().forEach((master, config) -> {
             String served = value(config, key);
             if (!served.equals(expected)) {
@@ -96,7 +150,7 @@ public final class ChangeRules {
             return List.of();
         }
         return List.of("No master logged the media node's " + what + " ('" + watch.pattern() + "') in its "
-                + watch.service() + " log within " + watch.window().toSeconds() + " s (" + watch.describe() + "): the"
+                + watch.service() + " log " + watch.span() + " (" + watch.describe() + "): the"
                 + " event reached no replication-manager, or it did not act on it.");
     }
 

@@ -34,7 +34,7 @@ public final class MediaChaosSteps {
     private String alarmCause = "";
     private final String prefix = "ovha-chaos-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final Map<String, String> sessionsByNode = new LinkedHashMap<>();
-    private Set<ScalingActivityView> activitiesBefore = Set.of();
+    private Set<String> activitiesBefore = Set.of();
 
     public MediaChaosSteps(StackUnderTest world, ExperimentUnderTest experiment) {
         this.world = world;
@@ -146,7 +146,8 @@ public final class MediaChaosSteps {
         desiredBefore = group.desiredCapacity();
         List<String> running = group.inService().stream().map(GroupView.GroupMember::instanceId).toList();
         mediaBefore = Set.copyOf(running);
-        activitiesBefore = Set.copyOf(world.groups().activities(group.name()));
+        activitiesBefore = world.groups().activities(group.name()).stream().map(MediaChaosSteps::identity)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         experiment.startProbingIfNotYet();
         return running;
     }
@@ -176,8 +177,9 @@ public final class MediaChaosSteps {
         GroupView group = world.groups().group(world.stack().mediaGroupName());
         List<String> defects = new ArrayList<>();
         // New activities are told from old ones by identity, not by time: AWS's clock is not ours (nor the twin's).
+        // The identity leaves out status and end time, which change while an activity that began before finishes.
         List<ScalingActivityView> byAlarm = world.groups().activities(group.name()).stream()
-                .filter(a -> a.fromAlarm() && !activitiesBefore.contains(a)).toList();
+                .filter(a -> a.fromAlarm() && !activitiesBefore.contains(identity(a))).toList();
         if (byAlarm.isEmpty()) {
             defects.add("No scaling activity of " + group.name() + " since the stress was started by an alarm: the"
                     + " high-CPU alarm (MediaNodeCPUAlarmHigh) has not fired, or its action is not the scale-up policy.");
@@ -214,5 +216,9 @@ public final class MediaChaosSteps {
     private void note(String what) {
         world.evidence().note(String.format(Locale.ROOT, "%s %.1f s after the fault (budget %d s).", what,
                 experiment.sinceFault().toMillis() / 1000.0, experiment.budgets().recovery().toSeconds()));
+    }
+
+    private static String identity(ScalingActivityView activity) {
+        return activity.description() + " @ " + activity.startTime();
     }
 }

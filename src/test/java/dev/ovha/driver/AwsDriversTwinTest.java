@@ -106,6 +106,19 @@ class AwsDriversTwinTest {
     }
 
     @Test
+    void theNewestActivitiesSayWhenEachMediaNodeWasLaunched() {
+        AutoScalingGroups groups = new AutoScalingGroups(aws, Evidence.NONE);
+        List<String> media = groups.group(stack.mediaGroupName()).members().stream().map(GroupView.GroupMember::instanceId).toList();
+        assertThat(media).isNotEmpty().allSatisfy(id -> assertThat(groups.activitiesOf(stack.mediaGroupName(), id))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.launches(id)).isTrue();
+                    assertThat(a.terminates(id)).isFalse();
+                    assertThat(a.startTime()).isNotNull();
+                    assertThat(a.endTime()).isPresent();
+                }));
+    }
+
+    @Test
     void subnetsAndInstancesAreReadFromEc2() {
         Ec2Instances ec2 = new Ec2Instances(aws, Evidence.NONE);
         Map<String, String> zones = ec2.subnetZones(stack.subnetIds());

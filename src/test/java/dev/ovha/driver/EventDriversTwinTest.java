@@ -13,6 +13,7 @@ import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +110,19 @@ class EventDriversTwinTest {
         LogSearch broken = logs.search(masters.get(0), "no-such-service", "x", Duration.ofMinutes(2));
         assertThat(broken.outcome()).isEqualTo(LogSearch.Outcome.ERROR);
         assertThat(broken.detail()).contains("No such service: no-such-service");
+    }
+
+    @Test
+    void aSearchFromAMomentOnReadsEveryLineSinceWithDockersTimeStamps() {
+        Instant since = twin.clock().now().minus(Duration.ofMinutes(3));
+        LogWatch watch = new NodeLogs(aws, Evidence.NONE, TIMEOUTS).watchSince(masters(), "replication-manager",
+                "custom.autoscaling_schedule", since, Duration.ofMinutes(2));
+        assertThat(watch.span()).isEqualTo("since " + since);
+        assertThat(watch.found()).hasValueSatisfying(s -> {
+            assertThat(s.command()).contains("docker-compose logs --no-color -t --since " + since + " replication-manager");
+            assertThat(s.loggedAt()).hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(since)
+                    .isBeforeOrEqualTo(s.executedAt().orElseThrow()));
+        });
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.ovha.twin.state.ShellResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,8 @@ public final class MasterShell {
             "^(?:sudo\\s+)?(?:cd\\s+(\\S+)\\s*(?:&&|;)\\s*)?(?:sudo\\s+)?docker(?:-compose|\\s+compose)\\s+logs\\s+([^|]*?)\\s*(?:\\|\\s*grep\\s+(.+))?$");
     /** SSM keeps this much of standard output. */
     static final int OUTPUT_LIMIT = 24_000;
+    private static final DateTimeFormatter DOCKER_STAMP = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private MasterShell() {
     }
@@ -76,7 +80,7 @@ public final class MasterShell {
         List<String> lines = new ArrayList<>();
         for (NodeLog.Line line : log.lines()) {
             if (line.service().equals(logs.service()) && (logs.since() == null || !line.at().isBefore(logs.since()))) {
-                lines.add(line.text());
+                lines.add(logs.timestamps() ? stamped(line) : line.text());
             }
         }
         List<String> selected = logs.tail() >= 0 && lines.size() > logs.tail()
@@ -88,18 +92,30 @@ public final class MasterShell {
         return new ShellResult(0, join(selected), "");
     }
 
+    /**
+     * {@code -t}: Docker's own time of the line (RFC 3339, UTC, nanoseconds) right after the container's prefix,
+     * whatever the application printed: {@code openvidu-replication-manager-1  | 2026-01-05T09:59:00.000000000Z 2026-…}.
+     */
+    private static String stamped(NodeLog.Line line) {
+        String text = line.text();
+        int bar = text.indexOf("| ");
+        String stamp = DOCKER_STAMP.format(line.at()) + " ";
+        return bar < 0 ? stamp + text : text.substring(0, bar + 2) + stamp + text.substring(bar + 2);
+    }
+
     static String join(List<String> lines) {
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
     /** The options of {@code docker-compose logs} the checks use. */
-    record LogsRequest(String service, Instant since, int tail) {
+    record LogsRequest(String service, Instant since, int tail, boolean timestamps) {
 
         static Optional<LogsRequest> parse(String arguments, Instant now) {
             String[] words = arguments.trim().split("\\s+");
             String service = null;
             Instant since = null;
             int tail = -1;
+            boolean timestamps = false;
             for (int i = 0; i < words.length; i++) {
                 String w = words[i];
                 if (w.equals("--since") && i + 1 < words.length) {
@@ -110,7 +126,9 @@ public final class MasterShell {
                     tail = tail(words[++i]);
                 } else if (w.startsWith("--tail=")) {
                     tail = tail(w.substring(7));
-                } else if (w.equals("-t") || w.equals("--timestamps") || w.equals("--no-color") || w.equals("-f")) {
+                } else if (w.equals("-t") || w.equals("--timestamps")) {
+                    timestamps = true;
+                } else if (w.equals("--no-color") || w.equals("-f")) {
                     continue;
                 } else if (!w.startsWith("-") && service == null) {
                     service = w;
@@ -118,7 +136,7 @@ public final class MasterShell {
                     return Optional.empty();
                 }
             }
-            return service == null ? Optional.empty() : Optional.of(new LogsRequest(service, since, tail));
+            return service == null ? Optional.empty() : Optional.of(new LogsRequest(service, since, tail, timestamps));
         }
 
         private static int tail(String value) {

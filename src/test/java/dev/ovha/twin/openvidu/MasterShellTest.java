@@ -42,6 +42,16 @@ class MasterShellTest {
     }
 
     @Test
+    void timestampsAndAnAbsoluteSinceAreDockers() {
+        ShellResult result = run("cd /opt/openvidu && docker-compose logs -t --no-color --since 2026-01-05T09:58:30Z"
+                + " replication-manager | grep -F 'launched in autoscaling group'");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).startsWith("openvidu-replication-manager-1  | 2026-01-05T09:59:00.000000000Z 2026-01-05 09:59:00.000  INFO");
+        assertThat(run("cd /opt/openvidu && docker-compose logs --since 2026-01-05T09:59:01Z replication-manager").stdout())
+                .isEmpty();
+    }
+
+    @Test
     void grepFindingNothingExitsOneAndUnknownThingsFailAsBashWould() {
         ShellResult none = run("cd /opt/openvidu && docker-compose logs replication-manager | grep 'terminated in autoscaling group'");
         assertThat(none.exitCode()).isEqualTo(1);

@@ -174,13 +174,15 @@ public final class ChaosRun implements AutoCloseable {
     }
 
     /**
-     * Closes the journal. When the kill switch was pulled (the JVM is shutting down), first waits for it to
-     * finish playing rollbacks, so that the AWS clients and the twin are not closed under it.
+     * Closes the journal. When the JVM is shutting down (Ctrl-C, SIGTERM), first waits for the kill switch to
+     * finish playing rollbacks, so that the journal, the AWS clients and the twin are not closed under it;
+     * otherwise removes the kill switch, which could do nothing once the journal is closed.
      */
     @Override
     public synchronized void close() {
         if (killSwitch != null) {
             killSwitch.awaitRollbacks();
+            killSwitch.close();
         }
         journal.close();
     }

@@ -3,6 +3,7 @@ package dev.ovha.chaos;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +25,16 @@ public final class KillSwitch implements StopFlag, AutoCloseable {
     private final Duration budget;
     private final PrintStream out;
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Counted down when the hook has finished: other hooks may start before this one has raised the flag. */
+    private final CountDownLatch hookFinished = new CountDownLatch(1);
+    private final AtomicBoolean removed = new AtomicBoolean();
     private final Thread hook;
 
     private KillSwitch(Rollbacks rollbacks, Duration budget, PrintStream out) {
         this.rollbacks = rollbacks;
         this.budget = budget;
         this.out = out;
-        this.hook = new Thread(this::pull, "ovha-kill-switch");
+        this.hook = new Thread(this::runAsHook, "ovha-kill-switch");
     }
 
     /** Installs the shutdown hook for the run whose journal {@code rollbacks} plays. */
@@ -49,6 +53,14 @@ public final class KillSwitch implements StopFlag, AutoCloseable {
     public void throwIfStopped() {
         if (stop.get()) {
             throw new ChaosRefused("stopped: the run was interrupted (Ctrl-C or SIGTERM); rollbacks are playing");
+        }
+    }
+
+    private void runAsHook() {
+        try {
+            pull();
+        } finally {
+            hookFinished.countDown();
         }
     }
 
@@ -91,16 +103,18 @@ public final class KillSwitch implements StopFlag, AutoCloseable {
     }
 
     /**
-     * When the switch has been pulled, waits (at most the budget, and a little for the last lines) for the hook
-     * to finish its rollbacks; returns at once otherwise. Other shutdown hooks that close what the rollbacks use
-     * call this first.
+     * When the JVM is shutting down with the switch installed (Ctrl-C, SIGTERM), waits (at most the budget, and a
+     * little for the last lines) for the hook to finish its rollbacks; returns at once otherwise. Other shutdown
+     * hooks that close what the rollbacks use (the journal, the AWS clients) call this first. The JVM starts its
+     * shutdown hooks together, in no set order, so the caller may get here before this switch's hook has even
+     * raised the flag: whether the JVM is shutting down is what counts, not the flag.
      */
     public void awaitRollbacks() {
-        if (!stop.get() || Thread.currentThread() == hook) {
+        if (Thread.currentThread() == hook || removed.get() || !jvmShuttingDown()) {
             return;
         }
         try {
-            hook.join(budget.plusSeconds(5).toMillis());
+            hookFinished.await(budget.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -111,8 +125,21 @@ public final class KillSwitch implements StopFlag, AutoCloseable {
     public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            removed.set(true);
         } catch (IllegalStateException e) {
-            // The JVM is already shutting down, and the hook is running or has run.
+            // The JVM is already shutting down, and the hook is running or about to.
+        }
+    }
+
+    /** The JVM refuses new shutdown hooks once its shutdown has begun; there is no other way to ask. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { }, "ovha-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

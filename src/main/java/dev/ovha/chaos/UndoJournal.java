@@ -192,6 +192,17 @@ public final class UndoJournal implements AutoCloseable {
 
     /** What the file holds now. */
     public synchronized JournalContents read() {
+        return contentsOf(file);
+    }
+
+    /**
+     * What a journal file holds, read without opening it for writing: for watching a journal another process is
+     * appending to (opening it would mend a half-written last line under the writer's feet).
+     */
+    public static JournalContents contentsOf(Path file) {
+        if (!Files.exists(file)) {
+            return new JournalContents(List.of(), 0, 0, List.of());
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -72,11 +72,26 @@ public enum ConfigKey {
     CHAOS_UNDO_TIMEOUT("ovha.chaos.undoTimeout", "120", false,
             "Seconds one undo may wait for its effect, e.g. an FIS experiment reaching a terminal state."),
     PROBE_RATE("ovha.probe.rate", "20", false,
-            "Availability prober: requests per second (0.1 to 200)."),
+            "Availability prober: requests per second (0.1 to 1000)."),
     PROBE_PATH("ovha.probe.path", "/openvidu/api/config", false,
             "Availability prober: the OpenVidu API path it requests with GET."),
     PROBE_TIMEOUT("ovha.probe.timeout", "2000", false,
-            "Availability prober: milliseconds before one request counts as failed (timeout).");
+            "Availability prober: milliseconds before one request counts as failed (timeout)."),
+    // Keys of the @disruptive scenarios: parsed and validated by dev.ovha.chaos.ChaosBudgets and FisRole.
+    FIS_ROLE_ARN("ovha.fis.roleArn", null, false,
+            "IAM role FIS assumes to run ovha's experiments (arn:aws:iam::<account>:role/<name>), or none: then a"
+                    + " master is terminated with EC2 TerminateInstances directly and the scenarios that need FIS are"
+                    + " skipped. Unset: arn:aws:iam::<account>:role/ovha-twin-fis for the twin, none for aws."),
+    CHAOS_RECOVERY_BUDGET("ovha.chaos.recoveryBudget", null, false,
+            "Seconds from a fault until the stack is whole again (replacement healthy, API fully served) before"
+                    + " the scenario fails. Unset: 10 for the twin, 900 for aws."),
+    CHAOS_ERROR_WINDOW_BUDGET("ovha.chaos.errorWindowBudget", null, false,
+            "Seconds the longest window of failed API requests may last during a fault."
+                    + " Unset: 3 for the twin, 120 for aws."),
+    CHAOS_MIN_SUCCESS_RATIO("ovha.chaos.minSuccessRatio", "0.7", false,
+            "Share of the availability prober's requests that must succeed from a fault until recovery (0 to 1)."),
+    CHAOS_OUTAGE_DURATION("ovha.chaos.outageDuration", "60", false,
+            "Seconds an availability-zone outage (FIS aws:network:disrupt-connectivity) lasts (60 to 3600).");
 
     /** Every key lives under this prefix, both as a property ({@code ovha.}) and as an env var ({@code OVHA_}). */
     static final String PROPERTY_PREFIX = "ovha.";

@@ -51,6 +51,17 @@ public final class AutoScalingGroups {
         return policies;
     }
 
+    /** The group's scaling activities, newest first (Auto Scaling keeps six weeks of them). */
+    public List<ScalingActivityView> activities(String groupName) {
+        List<ScalingActivityView> activities = aws.autoScaling()
+                .describeScalingActivitiesPaginator(r -> r.autoScalingGroupName(groupName)).activities().stream()
+                .map(a -> new ScalingActivityView(a.description(), String.valueOf(a.cause()), a.statusCodeAsString(),
+                        a.startTime(), Optional.ofNullable(a.endTime())))
+                .toList();
+        evidence.aws("DescribeScalingActivities", groupName, activities.size() + " activities");
+        return activities;
+    }
+
     /** DescribeLifecycleHooks has no paginator: it answers every hook of the group at once. */
     public List<LifecycleHookView> hooks(String groupName) {
         List<LifecycleHookView> hooks = aws.autoScaling()

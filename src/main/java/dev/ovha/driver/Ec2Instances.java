@@ -29,6 +29,18 @@ public final class Ec2Instances {
         return ips;
     }
 
+    /** Subnet per instance id; instances EC2 no longer reports are left out. */
+    public Map<String, String> subnetsOf(Collection<String> instanceIds) {
+        Map<String, String> subnets = new LinkedHashMap<>();
+        if (instanceIds.isEmpty()) {
+            return subnets;
+        }
+        aws.ec2().describeInstancesPaginator(r -> r.instanceIds(instanceIds)).reservations()
+                .forEach(reservation -> reservation.instances().forEach(i -> subnets.put(i.instanceId(), i.subnetId())));
+        evidence.aws("DescribeInstances", String.join(",", instanceIds), subnets);
+        return subnets;
+    }
+
     /** Availability zone per subnet id. */
     public Map<String, String> subnetZones(Collection<String> subnetIds) {
         Map<String, String> zones = new LinkedHashMap<>();

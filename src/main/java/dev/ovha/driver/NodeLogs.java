@@ -6,16 +6,10 @@ import dev.ovha.eventually.Eventually;
 import dev.ovha.report.Evidence;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
-import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
-import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
 
 /**
  * The masters' container logs, read the way the vendor tells operators to ({@code docker-compose logs}
@@ -25,16 +19,16 @@ import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException
  */
 public final class NodeLogs {
     private static final String DOCUMENT = "AWS-RunShellScript";
-    private static final List<String> FINISHED = List.of("Success", "Failed", "Cancelled", "TimedOut");
     /** Keep the evidence short: the newest matching lines are enough to show what was found. */
     private static final int LINES_KEPT = 5;
 
-    private final AwsClients aws;
+    private final NodeCommands commands;
     private final Evidence evidence;
     private final Timeouts timeouts;
 
     public NodeLogs(AwsClients aws, Evidence evidence, Timeouts timeouts) {
-        this.aws = aws;
+        // One evidence record per watch (below), not one per look.
+        this.commands = new NodeCommands(aws, Evidence.NONE, timeouts);
         this.evidence = evidence;
         this.timeouts = timeouts;
     }
@@ -82,7 +76,7 @@ public final class NodeLogs {
                 })
                 .describedBy(LogWatch::describe)
                 .until(LogWatch::decided);
-        evidence.aws("SendCommand+GetCommandInvocation (" + DOCUMENT + ")", String.join(",", instanceIds), watch);
+        evidence.aws("log watch (SSM " + DOCUMENT + ")", String.join(",", instanceIds), watch);
         return watch;
     }
 
@@ -94,62 +88,24 @@ public final class NodeLogs {
     private LogSearch run(String instanceId, String service, String pattern, String options) {
         String command = "cd /opt/openvidu && docker-compose logs --no-color " + options + " "
                 + service + " | grep -F '" + pattern.replace("'", "") + "'";
-        String commandId;
-        try {
-            commandId = aws.ssm().sendCommand(r -> r.instanceIds(instanceId).documentName(DOCUMENT)
-                    .comment("ovha: read-only log search").timeoutSeconds(60)
-                    .parameters(Map.of("commands", List.of(command)))).command().commandId();
-        } catch (InvalidInstanceIdException e) {
-            return new LogSearch(instanceId, command, LogSearch.Outcome.NOT_MANAGED, Optional.empty(), List.of(),
-                    "SSM: " + e.awsErrorDetails().errorMessage());
-        }
-        Optional<GetCommandInvocationResponse> done = Eventually.that("SSM command " + commandId + " on " + instanceId
-                        + " finished", timeouts)
-                .observing(() -> invocation(commandId, instanceId))
-                .describedBy(i -> i.map(r -> r.statusAsString()).orElse("not visible yet"))
-                .until(i -> i.isPresent() && FINISHED.contains(i.get().statusAsString()));
-        return outcome(instanceId, command, done.orElseThrow());
-    }
-
-    private Optional<GetCommandInvocationResponse> invocation(String commandId, String instanceId) {
-        try {
-            return Optional.of(aws.ssm().getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId)));
-        } catch (InvocationDoesNotExistException e) {
-            return Optional.empty(); // SSM shows an invocation a moment after SendCommand
-        }
+        return outcome(command, commands.run(instanceId, "read-only log search", command));
     }
 
     /** grep exits 1 without output when it finds nothing: SSM calls that Failed, we call it no match. */
-    private static LogSearch outcome(String instanceId, String command, GetCommandInvocationResponse r) {
-        String out = r.standardOutputContent() == null ? "" : r.standardOutputContent();
-        String err = r.standardErrorContent() == null ? "" : r.standardErrorContent().strip();
-        int code = r.responseCode() == null ? -1 : r.responseCode();
-        Optional<Instant> at = instant(r.executionStartDateTime());
-        List<String> lines = Arrays.stream(out.split("\\R")).filter(l -> !l.isBlank()).toList();
+    private static LogSearch outcome(String command, ShellOutput r) {
+        if (!r.managed()) {
+            return new LogSearch(r.instanceId(), command, LogSearch.Outcome.NOT_MANAGED, Optional.empty(), List.of(),
+                    r.stderr());
+        }
+        List<String> lines = Arrays.stream(r.stdout().split("\\R")).filter(l -> !l.isBlank()).toList();
         List<String> newest = lines.subList(Math.max(0, lines.size() - LINES_KEPT), lines.size());
-        if (r.statusAsString().equals("Success") && code == 0 && !lines.isEmpty()) {
-            return new LogSearch(instanceId, command, LogSearch.Outcome.MATCHED, at, newest, "");
+        if (r.status().equals("Success") && r.exitCode() == 0 && !lines.isEmpty()) {
+            return new LogSearch(r.instanceId(), command, LogSearch.Outcome.MATCHED, r.executedAt(), newest, "");
         }
-        if (code == 1 && out.isBlank() && err.isEmpty()) {
-            return new LogSearch(instanceId, command, LogSearch.Outcome.NO_MATCH, at, List.of(), "");
+        if (r.exitCode() == 1 && r.stdout().isBlank() && r.stderr().isEmpty()) {
+            return new LogSearch(r.instanceId(), command, LogSearch.Outcome.NO_MATCH, r.executedAt(), List.of(), "");
         }
-        return new LogSearch(instanceId, command, LogSearch.Outcome.ERROR, at, newest,
-                r.statusAsString() + ", exit code " + code + (err.isEmpty() ? "" : ": " + err));
-    }
-
-    /** SSM gives execution times as text (ISO-8601 with a zone). */
-    private static Optional<Instant> instant(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
-        }
+        return new LogSearch(r.instanceId(), command, LogSearch.Outcome.ERROR, r.executedAt(), newest,
+                r.status() + ", exit code " + r.exitCode() + (r.stderr().isEmpty() ? "" : ": " + r.stderr()));
     }
 }

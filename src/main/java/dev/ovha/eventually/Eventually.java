@@ -50,6 +50,15 @@ public final class Eventually {
         return new Retrying(requireName(name), attempts, firstBackoff);
     }
 
+    /**
+     * Tells {@code listener} how every later wait of this JVM ends (name, real start and verdict times,
+     * result) until the returned registration is closed: how a tool compares the harness's verdicts with
+     * when the stack really changed, without the waits knowing who listens.
+     */
+    public static WaitListener.Registration addListener(WaitListener listener) {
+        return WaitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     private static String requireName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("every wait needs a business name");

@@ -1,9 +1,11 @@
 package dev.ovha.eventually;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -66,28 +68,50 @@ public final class Watch<T> {
      */
     public T until(Predicate<? super T> done) {
         AtomicReference<T> last = new AtomicReference<>();
-        long started = System.nanoTime();
+        AtomicInteger observations = new AtomicInteger();
+        AtomicReference<Instant> metAt = new AtomicReference<>();
+        Instant started = Instant.now();
         try {
-            return Awaitility.await(name)
+            T value = Awaitility.await(name)
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(pollInterval)
                     // In the caller's thread: observations may depend on thread-bound context, and a
                     // stuck observation then shows up in the caller's stack, not in a pool thread.
                     .pollInSameThread()
-                    .until(() -> observe(last, started), done::test);
+                    .until(() -> observe(last, observations, started), observed -> met(done, observed, metAt));
+            ended(started, Objects.requireNonNullElseGet(metAt.get(), Instant::now), WaitOutcome.Result.MET, observations);
+            return value;
         } catch (ConditionTimeoutException e) {
+            ended(started, Instant.now(), WaitOutcome.Result.TIMED_OUT, observations);
             throw new WaitTimedOut("Timed out after " + seconds(timeout) + " waiting for " + name
                     + "; last observed: " + shown(last.get()));
+        } catch (WaitGaveUp e) {
+            ended(started, Instant.now(), WaitOutcome.Result.GAVE_UP, observations);
+            throw e;
         }
     }
 
-    private T observe(AtomicReference<T> last, long started) {
+    /** The verdict's time is taken as the condition is seen to hold, before Awaitility winds down. */
+    private static <T> boolean met(Predicate<? super T> done, T observed, AtomicReference<Instant> metAt) {
+        boolean met = done.test(observed);
+        if (met) {
+            metAt.set(Instant.now());
+        }
+        return met;
+    }
+
+    private void ended(Instant started, Instant at, WaitOutcome.Result result, AtomicInteger observations) {
+        WaitListeners.tell(new WaitOutcome(name, started, at, result, observations.get(), pollInterval));
+    }
+
+    private T observe(AtomicReference<T> last, AtomicInteger observations, Instant started) {
         T value = observation.get();
+        observations.incrementAndGet();
         last.set(value);
         for (FailFast<T> failFast : failFasts) {
             if (failFast.terminal().test(value)) {
-                throw new WaitGaveUp("Gave up after " + seconds(Duration.ofNanos(System.nanoTime() - started))
+                throw new WaitGaveUp("Gave up after " + seconds(Duration.between(started, Instant.now()))
                         + " waiting for " + name + ": " + failFast.reason().apply(value)
                         + "; last observed: " + shown(value));
             }

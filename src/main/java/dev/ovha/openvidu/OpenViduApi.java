@@ -111,9 +111,29 @@ public final class OpenViduApi {
         return sessions;
     }
 
+    /** {@code GET /openvidu/api/sessions/<id>}: the session, or empty when the cluster answers 404. */
+    public Optional<OpenViduSession> session(String sessionId) {
+        HttpAnswer answer = send("GET", API + "sessions/" + sessionId, Optional.empty());
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(session(expectJson(answer, 200)));
+    }
+
     /** {@code POST /openvidu/api/sessions}, retried as the vendor says (500-504, and 404 during a failover). */
     public OpenViduSession createSession(Optional<String> customSessionId) {
-        String body = customSessionId.map(id -> "{\"customSessionId\":" + quoted(id) + "}").orElse("{}");
+        return createSession(customSessionId, Optional.empty());
+    }
+
+    /**
+     * As {@link #createSession(Optional)}, on the media node {@code mediaNodeId} ({@code media_<instance id>})
+     * when given: OpenVidu Pro's {@code mediaNode} selector, which allocates the session there at once.
+     */
+    public OpenViduSession createSession(Optional<String> customSessionId, Optional<String> mediaNodeId) {
+        List<String> members = new ArrayList<>();
+        customSessionId.ifPresent(id -> members.add("\"customSessionId\":" + quoted(id)));
+        mediaNodeId.ifPresent(node -> members.add("\"mediaNode\":{\"id\":" + quoted(node) + "}"));
+        String body = "{" + String.join(",", members) + "}";
         HttpAnswer answer = send("POST", API + "sessions", Optional.of(body), RetryPolicy.SESSION_CREATION);
         return session(expectJson(answer, 200));
     }
@@ -180,7 +200,7 @@ public final class OpenViduApi {
 
     private static OpenViduSession session(JsonNode s) {
         return new OpenViduSession(s.path("id").asText(s.path("sessionId").asText("")), s.path("createdAt").asLong(),
-                s.path("connections").path("numberOfElements").asInt(0));
+                s.path("connections").path("numberOfElements").asInt(0), s.path("mediaNodeId").asText(""));
     }
 
     private static String join(int... statuses) {

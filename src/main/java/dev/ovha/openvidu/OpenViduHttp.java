@@ -17,6 +17,11 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpResponseInterceptor;
+import org.apache.http.entity.BufferedHttpEntity;
+import org.apache.http.impl.client.DefaultHttpClient;
+import org.apache.http.util.EntityUtils;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +37,8 @@ import java.util.ArrayList;
 final class OpenViduHttp {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
+    /** Waiting for a pooled connection means one was never given back: fail fast and say so. */
+    private static final long POOL_WAIT_MILLIS = 5_000;
 
     private final RestAssuredConfig config;
     private final Evidence evidence;
@@ -42,8 +49,15 @@ final class OpenViduHttp {
                 .sslConfig(sslConfig(caPem))
                 .redirect(RedirectConfig.redirectConfig().followRedirects(false))
                 .httpClient(HttpClientConfig.httpClientConfig()
+                        // A new client per call (RestAssured's default) but on the shared pool, so the
+                        // TLS connection of the previous call is reused; RestAssured still installs the
+                        // trust store above on the pool's https scheme.
+                        .httpClientFactory(() -> newClient(caPem))
                         .setParam("http.connection.timeout", CONNECT_TIMEOUT_MILLIS)
-                        .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS));
+                        .setParam("http.socket.timeout", READ_TIMEOUT_MILLIS)
+                        .setParam("http.conn-manager.timeout", POOL_WAIT_MILLIS)
+                        // A pooled connection the server closed is detected before it is used.
+                        .setParam("http.connection.stalecheck", true));
         this.evidence = evidence;
         this.redactor = redactor;
     }
@@ -72,6 +86,22 @@ final class OpenViduHttp {
         }
         return new HttpAnswer(method, url, response.getStatusCode(), Optional.ofNullable(response.getHeader("Location")),
                 Optional.ofNullable(response.getHeader("Content-Type")), redactor.clean(response.asString()));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static org.apache.http.client.HttpClient newClient(Optional<String> caPem) {
+        DefaultHttpClient client = new DefaultHttpClient(KeptAliveConnections.trusting(caPem));
+        // Every answer is read whole as it arrives, so its connection goes back to the pool at once,
+        // whatever RestAssured later does with the body: some answers (an empty 401, a redirect)
+        // would otherwise hold their connection until the pool runs dry.
+        client.addResponseInterceptor((HttpResponseInterceptor) (response, context) -> {
+            HttpEntity entity = response.getEntity();
+            if (entity != null && entity.isStreaming()) {
+                response.setEntity(new BufferedHttpEntity(entity));
+                EntityUtils.consume(entity);
+            }
+        });
+        return client;
     }
 
     private static SSLConfig sslConfig(Optional<String> caPem) {

@@ -51,11 +51,11 @@ public final class AvailabilityProber implements AutoCloseable {
     private final Instant started;
     private Instant stopped;
 
-    private AvailabilityProber(OpenViduEndpoint endpoint, ProbeSettings settings) {
+    private AvailabilityProber(OpenViduEndpoint endpoint, ProbeSettings settings, HttpClient http) {
         this.settings = settings;
         this.url = OpenViduHttpClients.resolve(endpoint, settings.path());
         this.authorization = OpenViduHttpClients.basicAuthorization(endpoint);
-        this.http = OpenViduHttpClients.of(endpoint, settings.timeout());
+        this.http = http;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "ovha-availability-prober");
             thread.setDaemon(true);
@@ -70,7 +70,16 @@ public final class AvailabilityProber implements AutoCloseable {
      * a second or two, which must not show up as an outage of the stack.
      */
     public static AvailabilityProber start(OpenViduEndpoint endpoint, ProbeSettings settings) {
-        AvailabilityProber prober = new AvailabilityProber(endpoint, settings);
+        return start(endpoint, settings, OpenViduHttpClients.of(endpoint, settings.timeout()));
+    }
+
+    /**
+     * Starts probing through a client that is already connected ({@link OpenViduHttpClients#of}), so that its
+     * open keep-alive connections carry over: at a high rate, a cold client opens a connection (and a TLS
+     * handshake) for every request sent while the first ones are still slow.
+     */
+    public static AvailabilityProber start(OpenViduEndpoint endpoint, ProbeSettings settings, HttpClient http) {
+        AvailabilityProber prober = new AvailabilityProber(endpoint, settings, http);
         prober.warmUp();
         long period = settings.interval().toNanos();
         prober.ticker.scheduleAtFixedRate(prober::send, 0, period, TimeUnit.NANOSECONDS);

@@ -7,13 +7,13 @@ import java.time.Duration;
 /**
  * How the availability prober asks: how often, what, and how long it waits for one answer.
  *
- * @param rate    requests per second, 0.1 to 200 (enough to fill every 100 ms bucket at 10 and above)
+ * @param rate    requests per second, 0.1 to 1000 (enough to fill every 100 ms bucket at 10 and above)
  * @param path    the API path requested with GET, e.g. {@code /openvidu/api/config}
  * @param timeout how long one request may take before it counts as failed
  */
 public record ProbeSettings(double rate, String path, Duration timeout) {
     static final double MIN_RATE = 0.1;
-    static final double MAX_RATE = 200;
+    static final double MAX_RATE = 1000;
 
     public ProbeSettings {
         if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
@@ -31,7 +31,7 @@ public record ProbeSettings(double rate, String path, Duration timeout) {
     public static ProbeSettings from(HarnessConfig config) {
         double rate = number(config, ConfigKey.PROBE_RATE);
         if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
-            throw config.invalid(ConfigKey.PROBE_RATE, "requests per second between 0.1 and 200");
+            throw config.invalid(ConfigKey.PROBE_RATE, "requests per second between 0.1 and 1000");
         }
         String path = config.text(ConfigKey.PROBE_PATH).orElseThrow();
         if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ')) {

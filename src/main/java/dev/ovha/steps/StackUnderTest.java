@@ -13,6 +13,7 @@ import dev.ovha.driver.Ec2Instances;
 import dev.ovha.driver.MasterFleet;
 import dev.ovha.driver.MasterFleetView;
 import dev.ovha.driver.MediaFleet;
+import dev.ovha.driver.NodeCommands;
 import dev.ovha.driver.Stack;
 import dev.ovha.driver.StackDriver;
 import dev.ovha.openvidu.OpenViduApi;
@@ -98,6 +99,11 @@ public final class StackUnderTest {
 
     public Ec2Instances ec2() {
         return new Ec2Instances(env.aws(), evidence);
+    }
+
+    /** Shell commands on the stack's instances through SSM. */
+    public NodeCommands nodeCommands() {
+        return new NodeCommands(env.aws(), evidence, timeouts());
     }
 
     public OpenViduApi api() {

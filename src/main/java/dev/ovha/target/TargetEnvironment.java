@@ -112,6 +112,14 @@ public final class TargetEnvironment implements AutoCloseable {
         return redactor;
     }
 
+    /**
+     * The twin this environment started and owns, if it did: for tools that compare the run with the twin's
+     * ground truth and count its AWS calls (the benchmark). Drivers never ask for it.
+     */
+    public Optional<Twin> ownedTwin() {
+        return ownedTwin;
+    }
+
     public Parallel parallel() {
         return new Parallel(pool);
     }

@@ -83,10 +83,10 @@ class ChaosSettingsTest {
         assertThat(defaults.path()).isEqualTo("/openvidu/api/config");
         assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> ProbeSettings.from(config(Map.of("OVHA_PROBE_RATE", "1000"), new Properties())))
+        assertThatThrownBy(() -> ProbeSettings.from(config(Map.of("OVHA_PROBE_RATE", "5000"), new Properties())))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("ovha.probe.rate = '1000' (from env OVHA_PROBE_RATE): expected requests per second"
-                        + " between 0.1 and 200");
+                .hasMessage("ovha.probe.rate = '5000' (from env OVHA_PROBE_RATE): expected requests per second"
+                        + " between 0.1 and 1000");
         assertThatThrownBy(() -> ProbeSettings.from(config(Map.of(), properties("ovha.probe.path", "openvidu"))))
                 .hasMessageContaining("expected an API path starting with '/'");
         assertThatThrownBy(() -> ProbeSettings.from(config(Map.of(), properties("ovha.probe.timeout", "fast"))))

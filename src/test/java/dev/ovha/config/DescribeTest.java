@@ -49,7 +49,12 @@ class DescribeTest {
                 "ovha.chaos.undoTimeout = 120 (default)",
                 "ovha.probe.rate = 20 (default)",
                 "ovha.probe.path = /openvidu/api/config (default)",
-                "ovha.probe.timeout = 2000 (default)");
+                "ovha.probe.timeout = 2000 (default)",
+                "ovha.fis.roleArn = (not set)",
+                "ovha.chaos.recoveryBudget = (not set)",
+                "ovha.chaos.errorWindowBudget = (not set)",
+                "ovha.chaos.minSuccessRatio = 0.7 (default)",
+                "ovha.chaos.outageDuration = 60 (default)");
     }
 
     @Test

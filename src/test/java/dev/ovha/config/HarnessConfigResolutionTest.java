@@ -83,7 +83,9 @@ class HarnessConfigResolutionTest {
                 "ovha.allow", "ovha.chaos.allow", "ovha.chaos.allowProduction", "ovha.chaos.dryRun",
                 "ovha.chaos.productionTagKeys", "ovha.chaos.productionTagValues", "ovha.chaos.minHealthyMasters",
                 "ovha.chaos.journal", "ovha.chaos.shutdownBudget", "ovha.chaos.undoTimeout",
-                "ovha.probe.rate", "ovha.probe.path", "ovha.probe.timeout");
+                "ovha.probe.rate", "ovha.probe.path", "ovha.probe.timeout",
+                "ovha.fis.roleArn", "ovha.chaos.recoveryBudget", "ovha.chaos.errorWindowBudget",
+                "ovha.chaos.minSuccessRatio", "ovha.chaos.outageDuration");
     }
 
     @Test

@@ -2,9 +2,13 @@ package dev.ovha.eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ovha.config.Timeouts;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,49 @@ class EventuallyTest {
     void aRetryFailureMustBeUnchecked() {
         assertThatThrownBy(() -> Attempt.again(new java.io.IOException("checked")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listenersAreToldHowEachWaitEndedAndWhen() {
+        List<WaitOutcome> told = new CopyOnWriteArrayList<>();
+        Timeouts patient = new Timeouts(Duration.ofSeconds(5), Duration.ofMillis(10));
+        try (WaitListener.Registration ignored = Eventually.addListener(outcome -> {
+            if (outcome.name().startsWith("listened ")) {
+                told.add(outcome);
+            }
+        })) {
+            AtomicInteger polls = new AtomicInteger();
+            Instant before = Instant.now();
+            Eventually.that("listened counter at 3", patient).observing(polls::incrementAndGet).until(n -> n >= 3);
+            Instant after = Instant.now();
+            assertThatThrownBy(() -> Eventually.that("listened never", QUICK).observing(() -> 1).until(n -> false))
+                    .isInstanceOf(WaitTimedOut.class);
+            assertThatThrownBy(() -> Eventually.that("listened terminal", patient).observing(() -> "terminated")
+                    .failFastWhen("terminated"::equals, s -> "gone").until("healthy"::equals))
+                    .isInstanceOf(WaitGaveUp.class);
+
+            assertThat(told).extracting(WaitOutcome::name, WaitOutcome::result).containsExactly(
+                    tuple("listened counter at 3", WaitOutcome.Result.MET),
+                    tuple("listened never", WaitOutcome.Result.TIMED_OUT),
+                    tuple("listened terminal", WaitOutcome.Result.GAVE_UP));
+            WaitOutcome met = told.get(0);
+            assertThat(met.observations()).isEqualTo(3);
+            assertThat(met.pollInterval()).isEqualTo(Duration.ofMillis(10));
+            assertThat(met.started()).isAfterOrEqualTo(before).isBeforeOrEqualTo(met.ended());
+            assertThat(met.ended()).isBeforeOrEqualTo(after);
+            assertThat(told.get(1).duration()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+        Eventually.that("listened after closing", QUICK).observing(() -> 1).until(n -> true);
+        assertThat(told).extracting(WaitOutcome::name).doesNotContain("listened after closing");
+    }
+
+    @Test
+    void aFailingListenerChangesNoVerdict() {
+        try (WaitListener.Registration ignored = Eventually.addListener(outcome -> {
+            throw new IllegalStateException("recorder broke");
+        })) {
+            assertThat(Eventually.that("something", QUICK).observing(() -> 7).until(n -> n == 7)).isEqualTo(7);
+        }
     }
 
     @Test

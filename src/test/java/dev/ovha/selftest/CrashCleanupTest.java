@@ -54,6 +54,11 @@ class CrashCleanupTest {
             + "|A master dies, the stack replaces it, and no session of a surviving master is lost)$";
     /** How long after the first journalled change the kill may come: about one scenario's length. */
     private static final int KILL_WINDOW_MS = 8_000;
+    /**
+     * Milliseconds between two looks for the suite and scripts/cleanup: the aws default (5 s) would make each
+     * trial wait mostly on its own polls; the twin answers at once, and what a trial proves does not depend on it.
+     */
+    private static final String POLL_MILLIS = "200";
     private static final Path WORK = Path.of("target", "selftest", "crash-cleanup").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -154,7 +159,8 @@ class CrashCleanupTest {
     /** The child pointed at scripts/twin as a person would: -D flags, its dummy keys and secret in the environment. */
     private static ChildJvm live(ChildJvm child, JsonNode e) {
         return child.flag("ovha.target", "aws").flag("ovha.stack", e.get("stack").asText())
-                .flag("ovha.region", e.get("region").asText()).flag("ovha.aws.endpoint", e.get("awsEndpoint").asText())
+                .flag("ovha.region", e.get("region").asText()).flag("ovha.poll.interval", POLL_MILLIS)
+                .flag("ovha.aws.endpoint", e.get("awsEndpoint").asText())
                 .flag("ovha.openvidu.url", e.get("openviduUrl").asText())
                 .flag("ovha.openvidu.httpUrl", e.get("openviduHttpUrl").asText())
                 .flag("ovha.tls.ca", e.get("caPemFile").asText())

@@ -137,7 +137,40 @@ class FaultPairingTest {
             pair("With auto-restart on, an edit of the S3 .env restarts every master with the new value",
                     Fault.NO_AUTORESTART, "show no restart since the change"),
             pair("With auto-restart off, an edit of the S3 .env changes nothing until the masters restart",
-                    Fault.AUTORESTART_IGNORED, "the masters acted on an .env change although"));
+                    Fault.AUTORESTART_IGNORED, "the masters acted on an .env change although"),
+            // @disruptive: each fails fast (a set check, or a wait bounded by the recovery budget).
+            pair("A master dies, the stack replaces it, and no session of a surviving master is lost",
+                    Fault.SESSIONS_LOST_ON_FAILOVER, "Sessions were lost when master"),
+            pair("A master dies, the stack replaces it, and no session of a surviving master is lost",
+                    Fault.SLOW_MASTER_REPLACEMENT, "within the recovery budget of 10 s"),
+            pair("A media node crashes, the media group replaces it, and its sessions can be rebuilt on another node",
+                    Fault.LAUNCH_NOT_REGISTERED,
+                    "is not registered with OpenVidu"),
+            pair("One availability zone loses its network and the other keeps serving", Fault.NO_MASTER_REPLACEMENT,
+                    "Launch process is suspended"),
+            pair("CPU load on the media nodes makes the media group grow by one node", Fault.MEDIA_SCALING_POLICY_DRIFT,
+                    "should add exactly one node"));
+
+    /** The scenarios of @disruptive features: they kill instances, which the groups replace with new ones. */
+    private static final Set<String> DISRUPTIVE = disruptiveScenarios();
+
+    private static Set<String> disruptiveScenarios() {
+        Set<String> names = new LinkedHashSet<>();
+        try (Stream<java.nio.file.Path> features = java.nio.file.Files.list(java.nio.file.Path.of(InProcessSuite.FEATURES))) {
+            for (java.nio.file.Path feature : features.filter(p -> p.toString().endsWith(".feature")).toList()) {
+                String text = java.nio.file.Files.readString(feature);
+                if (text.lines().takeWhile(l -> !l.strip().startsWith("Feature:")).anyMatch(l -> l.contains("@disruptive"))) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*Scenario: (.+)$").matcher(text);
+                    while (m.find()) {
+                        names.add(m.group(1).strip());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
+    }
 
     /** Twins and Cucumber runs are mostly waiting on sockets; three at a time keep two cores busy. */
     private static final ExecutorService RUNNERS = Executors.newFixedThreadPool(3);
@@ -243,14 +276,19 @@ class FaultPairingTest {
                     before = TwinState.of(healthy.twin());
                 }
 
+                private List<String> differences(String scenario, TwinState before) {
+                    TwinState now = TwinState.of(healthy.twin());
+                    return DISRUPTIVE.contains(scenario) ? now.differencesAfterFault(before) : now.differencesFrom(before);
+                }
+
                 @Override
                 public void finished(String scenario) {
                     try {
                         Eventually.that("the twin as before " + scenario, healthy.env().config().timeouts())
-                                .observing(() -> TwinState.of(healthy.twin()).differencesFrom(before))
+                                .observing(() -> differences(scenario, before))
                                 .until(List::isEmpty);
                     } catch (AssertionError e) {
-                        leftovers.put(scenario, TwinState.of(healthy.twin()).differencesFrom(before));
+                        leftovers.put(scenario, differences(scenario, before));
                     }
                 }
             };

@@ -62,6 +62,11 @@ class SecretLeakTest {
         TwinEndpoints e = twin.endpoints();
         Map<String, String> settings = new LinkedHashMap<>(TwinAsLiveStack.settings(twin, child.workDir()));
         settings.remove("ovha.openvidu.secret");
+        // The aws defaults would make the run wait mostly on itself: 5 s between looks, and a 100 s quiet
+        // period (a third of the 300 s timeout) in the auto-restart-off scenario. Where the secrets go depends
+        // on neither; 60 s still leaves a loaded machine room for every other wait.
+        settings.put("ovha.poll.interval", "200");
+        settings.put("ovha.timeout.default", "60");
         child.env("OVHA_OPENVIDU_SECRET", Sentinels.OPENVIDU_SECRET)
                 .env("AWS_ACCESS_KEY_ID", e.accessKeyId())
                 .env("AWS_SECRET_ACCESS_KEY", Sentinels.AWS_SECRET_KEY);

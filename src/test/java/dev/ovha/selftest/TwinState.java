@@ -16,14 +16,18 @@ import java.util.TreeMap;
  * @param groups  per group: min, max, desired and in-service members
  * @param objects per bucket/key: the ETag
  * @param masters per master: the configuration it loaded
+ * @param sizes   per group: min, max, desired and how many members are in service (a fault may replace them)
+ * @param fis     FIS templates left and experiments still running, and subnets still cut off
  */
-record TwinState(Map<String, String> groups, Map<String, String> objects, Map<String, Map<String, String>> masters) {
+record TwinState(Map<String, String> groups, Map<String, String> objects, Map<String, Map<String, String>> masters,
+                 Map<String, String> sizes, List<String> fis) {
 
     @SuppressWarnings("unchecked")
     static TwinState of(Twin twin) {
         return twin.inWorld(world -> {
             Map<String, Object> dump = StateDump.of(world);
             Map<String, String> groups = new TreeMap<>();
+            Map<String, String> sizes = new TreeMap<>();
             for (Map<String, Object> g : (List<Map<String, Object>>) dump.get("autoScalingGroups")) {
                 List<String> inService = new ArrayList<>();
                 for (Map<String, Object> i : (List<Map<String, Object>>) g.get("instances")) {
@@ -31,9 +35,15 @@ record TwinState(Map<String, String> groups, Map<String, String> objects, Map<St
                         inService.add(String.valueOf(i.get("instanceId")));
                     }
                 }
-                groups.put(String.valueOf(g.get("name")), "min " + g.get("minSize") + ", max " + g.get("maxSize")
-                        + ", desired " + g.get("desiredCapacity") + ", in service " + inService.stream().sorted().toList());
+                String size = "min " + g.get("minSize") + ", max " + g.get("maxSize") + ", desired " + g.get("desiredCapacity");
+                groups.put(String.valueOf(g.get("name")), size + ", in service " + inService.stream().sorted().toList());
+                sizes.put(String.valueOf(g.get("name")), size + ", " + inService.size() + " in service");
             }
+            List<String> fis = new ArrayList<>();
+            world.fis().templates().forEach(t -> fis.add("template " + t.id() + " left"));
+            world.fis().experiments(java.util.Optional.empty()).stream().filter(e -> !e.status().isTerminal())
+                    .forEach(e -> fis.add("experiment " + e.id() + " " + e.status().apiName()));
+            world.network().cutSubnets().forEach(subnet -> fis.add("subnet " + subnet + " cut off"));
             Map<String, String> objects = new TreeMap<>();
             for (Map<String, Object> b : (List<Map<String, Object>>) dump.get("buckets")) {
                 for (Map<String, Object> o : (List<Map<String, Object>>) b.get("objects")) {
@@ -44,13 +54,50 @@ record TwinState(Map<String, String> groups, Map<String, String> objects, Map<St
             for (MasterNode master : world.openVidu().masters()) {
                 masters.put(master.instanceId() + " " + master.status(), new TreeMap<>(master.config().asMap()));
             }
-            return new TwinState(groups, objects, masters);
+            return new TwinState(groups, objects, masters, sizes, fis);
         });
+    }
+
+    /**
+     * After a fault that kills instances (@disruptive): the groups replace them, so members and masters may be
+     * new ones; what must be as before is each group's sizes, the objects, the configuration the masters run
+     * (but for their own AWS_INSTANCE_ID), and nothing of FIS left over.
+     */
+    List<String> differencesAfterFault(TwinState before) {
+        List<String> differences = new ArrayList<>();
+        if (!sizes.equals(before.sizes)) {
+            differences.add("groups " + before.sizes + " -> " + sizes);
+        }
+        if (!objects.equals(before.objects)) {
+            differences.add("objects " + before.objects + " -> " + objects);
+        }
+        if (!configurations().equals(before.configurations())) {
+            differences.add("the masters run other configurations (keys " + keysOf(before) + " -> " + keysOf(this) + ")");
+        }
+        if (!fis.isEmpty()) {
+            differences.add("left behind: " + fis);
+        }
+        return differences;
+    }
+
+    private List<Map<String, String>> configurations() {
+        return masters.entrySet().stream().filter(e -> e.getKey().endsWith(" UP")).map(e -> {
+            Map<String, String> config = new TreeMap<>(e.getValue());
+            config.remove("AWS_INSTANCE_ID");
+            return (Map<String, String>) config;
+        }).sorted(java.util.Comparator.comparing(Object::toString)).toList();
+    }
+
+    private static List<String> keysOf(TwinState state) {
+        return state.masters.keySet().stream().toList();
     }
 
     /** What differs from {@code before}, without values (the configuration holds the secret). */
     List<String> differencesFrom(TwinState before) {
         List<String> differences = new ArrayList<>();
+        if (!fis.isEmpty()) {
+            differences.add("left behind: " + fis);
+        }
         if (!groups.equals(before.groups)) {
             differences.add("groups " + before.groups + " -> " + groups);
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +35,20 @@ public final class MasterShell {
     }
 
     public static ShellResult run(NodeLog log, Instant now, List<String> commands) {
+        return run(log, now, commands, command -> Optional.empty());
+    }
+
+    /**
+     * As {@link #run(NodeLog, Instant, List)}, with other commands the node understands ({@code other} answers
+     * empty for a command it does not know).
+     */
+    public static ShellResult run(NodeLog log, Instant now, List<String> commands,
+                                  Function<String, Optional<ShellResult>> other) {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         int exit = 0;
         for (String command : commands) {
-            ShellResult one = runOne(log, now, command.strip());
+            ShellResult one = other.apply(command.strip()).orElseGet(() -> runOne(log, now, command.strip()));
             out.append(one.stdout());
             err.append(one.stderr());
             exit = one.exitCode();

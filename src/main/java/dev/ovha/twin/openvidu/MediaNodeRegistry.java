@@ -23,9 +23,12 @@ final class MediaNodeRegistry {
     private final Sim sim;
     private final Map<String, MediaNodeRecord> nodes = new LinkedHashMap<>();
     private boolean unstable;
+    /** Told a crashed node's id: "all sessions on that node are closed" (openvidu-ha.md §2.5). */
+    private final java.util.function.Consumer<String> crashed;
 
-    MediaNodeRegistry(Sim sim) {
+    MediaNodeRegistry(Sim sim, java.util.function.Consumer<String> crashed) {
         this.sim = sim;
+        this.crashed = crashed;
     }
 
     List<MediaNodeRecord> all() {
@@ -100,6 +103,7 @@ final class MediaNodeRegistry {
                 serving.get().forEach(m -> m.log().openViduServer(sim.now(), "WARN",
                         "io.openvidu.server.pro.cluster.MediaNodeManager", "Media Node " + node.id() + " crashed"));
                 node.setStatus("terminating");
+                crashed.accept(node.id());
                 sim.after(Duration.ofSeconds(1), "media node terminated " + node.environmentId(), () -> {
                     node.setStatus("terminated");
                     nodes.remove(node.environmentId());

@@ -59,7 +59,10 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         this.store = store;
         // Its own id stream: sessions created by API traffic must not shift the instance ids.
         this.sessions = new SessionRegistry(sim.ids().fork("openvidu-sessions"));
-        this.mediaNodes = new MediaNodeRegistry(sim);
+        this.mediaNodes = new MediaNodeRegistry(sim, nodeId -> {
+            List<String> closed = sessions.dropOnMediaNode(nodeId);
+            sim.log().record("medianode.sessions-closed", nodeId, "sessions", String.join(",", closed));
+        });
         this.lifecycle = new MasterLifecycle(sim, store, sessions, masters, version);
         ec2.addListener(this);
     }
@@ -252,7 +255,13 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
 
     /** Creates a session owned by {@code owner}; an existing custom id is a conflict. */
     public SessionRecord createSession(MasterNode owner, Optional<String> customId, Map<String, Object> properties) {
-        SessionRecord session = sessions.create(owner.instanceId(), customId, properties, sim.now());
+        return createSession(owner, customId, properties, Optional.empty());
+    }
+
+    /** As above, allocated at once to {@code mediaNodeId} when the request names a media node. */
+    public SessionRecord createSession(MasterNode owner, Optional<String> customId, Map<String, Object> properties,
+                                       Optional<String> mediaNodeId) {
+        SessionRecord session = sessions.create(owner.instanceId(), customId, properties, sim.now(), mediaNodeId);
         sim.log().record("session.created", session.id(), "owner", owner.instanceId());
         return session;
     }
@@ -302,7 +311,9 @@ public final class OpenViduCluster implements InstanceListener, TargetProbe {
         if (master == null) {
             return new dev.ovha.twin.state.ShellResult(1, "", "No such service: replication-manager\n");
         }
-        return MasterShell.run(master.log(), sim.now(), commands);
+        List<SessionRecord> hosted = sessions.all().stream().filter(s -> s.ownerInstanceId().equals(instanceId)).toList();
+        return MasterShell.run(master.log(), sim.now(), commands,
+                command -> LocalSessionsCommand.run(command, master, hosted));
     }
 
     /** Whether SSM can reach the instance: running, and for masters unless their role lacks SSM (fault). */

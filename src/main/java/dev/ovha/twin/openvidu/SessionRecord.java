@@ -17,14 +17,26 @@ public final class SessionRecord {
     private final Instant createdAt;
     private final boolean customId;
     private final Map<String, Object> properties;
+    private final String mediaNodeId;
     private final List<ConnectionRecord> connections = new ArrayList<>();
 
     public SessionRecord(String id, String ownerInstanceId, Instant createdAt, boolean customId, Map<String, Object> properties) {
+        this(id, ownerInstanceId, createdAt, customId, properties, null);
+    }
+
+    /**
+     * @param mediaNodeId the media node the session is allocated to ({@code media_<instance id>}), or null while
+     *                    it is not allocated: OpenVidu allocates a session when its first user joins, or at
+     *                    creation when the request names a media node
+     */
+    public SessionRecord(String id, String ownerInstanceId, Instant createdAt, boolean customId, Map<String, Object> properties,
+                         String mediaNodeId) {
         this.id = id;
         this.ownerInstanceId = ownerInstanceId;
         this.createdAt = createdAt;
         this.customId = customId;
         this.properties = Map.copyOf(properties);
+        this.mediaNodeId = mediaNodeId;
     }
 
     public String id() {
@@ -41,6 +53,11 @@ public final class SessionRecord {
 
     public boolean customId() {
         return customId;
+    }
+
+    /** The media node it is allocated to, if any. */
+    public java.util.Optional<String> mediaNodeId() {
+        return java.util.Optional.ofNullable(mediaNodeId);
     }
 
     public Map<String, Object> properties() {

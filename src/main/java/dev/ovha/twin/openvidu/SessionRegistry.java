@@ -33,12 +33,13 @@ public final class SessionRegistry {
         return Optional.ofNullable(sessions.get(id));
     }
 
-    SessionRecord create(String owner, Optional<String> customId, Map<String, Object> properties, Instant at) {
+    SessionRecord create(String owner, Optional<String> customId, Map<String, Object> properties, Instant at,
+                         Optional<String> mediaNodeId) {
         if (customId.isPresent() && sessions.containsKey(customId.get())) {
             throw new ClusterRejection(ClusterRejection.Kind.CONFLICT, "");
         }
         String id = customId.orElseGet(() -> "ses_" + random(UPPER, 1) + random(ALPHANUMERIC, 9));
-        SessionRecord session = new SessionRecord(id, owner, at, customId.isPresent(), properties);
+        SessionRecord session = new SessionRecord(id, owner, at, customId.isPresent(), properties, mediaNodeId.orElse(null));
         sessions.put(id, session);
         return session;
     }
@@ -67,6 +68,19 @@ public final class SessionRegistry {
                 dropped.add(s.id());
             }
             return owned;
+        });
+        return dropped;
+    }
+
+    /** Drops every session allocated to the media node {@code nodeId}; returns their ids. */
+    List<String> dropOnMediaNode(String nodeId) {
+        List<String> dropped = new ArrayList<>();
+        sessions.values().removeIf(s -> {
+            boolean there = s.mediaNodeId().filter(nodeId::equals).isPresent();
+            if (there) {
+                dropped.add(s.id());
+            }
+            return there;
         });
         return dropped;
     }

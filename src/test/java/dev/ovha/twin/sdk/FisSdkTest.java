@@ -60,6 +60,14 @@ class FisSdkTest extends TwinSdkTestBase {
     }
 
     @Test
+    void aRoleOfAnotherAccountCannotBeAssumed() {
+        assertThatThrownBy(() -> aws.fis().createExperimentTemplate(terminateOneMaster().toBuilder()
+                .roleArn("arn:aws:iam::999999999999:role/fis-role").build()))
+                .isInstanceOf(software.amazon.awssdk.services.fis.model.ValidationException.class)
+                .hasMessageContaining("FIS cannot assume the role arn:aws:iam::999999999999:role/fis-role");
+    }
+
+    @Test
     void anExperimentRunsToCompletionOnTheManualClock() {
         String template = aws.fis().createExperimentTemplate(terminateOneMaster()).experimentTemplate().id();
         Experiment started = aws.fis().startExperiment(r -> r.experimentTemplateId(template).tags(Map.of("run", "1")))

@@ -110,13 +110,13 @@ final class SessionsResource {
             throw new RestError(400, "Parameter 'customSessionId' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
         }
         JsonNode mediaNode = body.get("mediaNode");
+        Optional<String> allocated = Optional.empty();
         if (mediaNode != null && !mediaNode.isNull()) {
             String nodeId = mediaNode.path("id").asText("");
-            if (cluster.mediaNode(nodeId).isEmpty()) {
-                throw new RestError(404, "Media Node " + nodeId + " does not exist");
-            }
+            allocated = Optional.of(cluster.mediaNode(nodeId)
+                    .orElseThrow(() -> new RestError(404, "Media Node " + nodeId + " does not exist")).id());
         }
-        SessionRecord session = cluster.createSession(self, customId, properties);
+        SessionRecord session = cluster.createSession(self, customId, properties, allocated);
         return Json.ok(session(session, false));
     }
 
@@ -173,6 +173,7 @@ final class SessionsResource {
         json.put("recordingMode", (String) s.properties().get("recordingMode"));
         json.set("defaultRecordingProperties", Json.MAPPER.valueToTree(s.properties().get("defaultRecordingProperties")));
         json.put("customSessionId", s.customId() ? s.id() : "");
+        s.mediaNodeId().ifPresent(node -> json.put("mediaNodeId", node));
         ArrayNode content = Json.array();
         if (withPending) {
             s.connections().forEach(c -> content.add(connection(c)));

@@ -56,7 +56,9 @@ public final class Ec2Service extends FormService {
         List<Instance> candidates = ids.isEmpty() ? world.ec2().instances() : byIds(world, ids);
         Predicate<Instance> filter = instanceFilters().parse(in.structs("Filter"));
         List<Instance> matching = candidates.stream().filter(filter).toList();
-        Page<Instance> page = Page.of(matching, in.string("NextToken"), maxResults, pageSize, Ec2Service::badToken);
+        // EC2 answers a request naming instance ids at once (MaxResults cannot go with them): only listings page.
+        int size = ids.isEmpty() ? pageSize : Math.max(1, matching.size());
+        Page<Instance> page = Page.of(matching, in.string("NextToken"), maxResults, size, Ec2Service::badToken);
         List<Struct> reservations = new ArrayList<>();
         for (Instance instance : page.items()) {
             reservations.add(Struct.of()

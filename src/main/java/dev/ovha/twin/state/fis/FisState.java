@@ -55,6 +55,18 @@ public final class FisState {
      * CreateExperimentTemplate. The same client token returns the template it created before (the SDK
      * fills the token with a fresh UUID, so only a retry of the same call repeats it).
      */
+    /**
+     * The twin's IAM holds every role of its own account and nothing else: FIS can assume a role of this
+     * account, by any name, and no other (the twin's wording).
+     */
+    private void requireAssumableRole(String roleArn) {
+        String prefix = "arn:aws:iam::" + sim.account().id() + ":role/";
+        if (!roleArn.startsWith(prefix) || roleArn.length() == prefix.length()) {
+            throw FisRejection.validation("FIS cannot assume the role " + roleArn + ": the ovha twin's IAM has"
+                    + " roles of account " + sim.account().id() + " only (" + prefix + "<name>)");
+        }
+    }
+
     public ExperimentTemplate createTemplate(String clientToken, TemplateDefinition definition, Map<String, String> tags) {
         // Without a token there is no idempotency to honour (the SDK always sends one; raw callers may not).
         String known = clientToken.isEmpty() ? null : templateTokens.get(clientToken);
@@ -62,6 +74,7 @@ public final class FisState {
             return templates.get(known);
         }
         validator.validate(definition, tags);
+        requireAssumableRole(definition.roleArn());
         String id = "EXT" + alphanumeric(14);
         ExperimentTemplate template = new ExperimentTemplate(id, sim.account().arn("fis", "experiment-template/" + id),
                 definition, sim.now(), tags);

@@ -1,6 +1,7 @@
 package dev.ovha.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ovha.report.SecretKeys;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

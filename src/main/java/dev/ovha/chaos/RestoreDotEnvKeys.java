@@ -1,5 +1,6 @@
 package dev.ovha.chaos;
 
+import dev.ovha.report.SecretKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

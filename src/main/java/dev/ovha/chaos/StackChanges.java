@@ -3,6 +3,7 @@ package dev.ovha.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ovha.aws.AwsClients;
 import dev.ovha.openvidu.OpenViduEndpoint;
+import dev.ovha.report.SecretKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.ovha.driver;
 
 import dev.ovha.aws.AwsClients;
-import dev.ovha.chaos.SecretKeys;
+import dev.ovha.report.SecretKeys;
 import dev.ovha.report.Evidence;
 import java.util.TreeMap;
 import java.util.TreeSet;

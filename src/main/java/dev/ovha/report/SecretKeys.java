@@ -1,4 +1,4 @@
-package dev.ovha.chaos;
+package dev.ovha.report;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Which configuration keys hold secrets, judged by name: {@code OPENVIDU_SECRET}, {@code ELASTICSEARCH_PASSWORD},
  * {@code COTURN_SHARED_SECRET_KEY}, {@code OPENVIDU_PRO_LICENSE}, {@code OPENVIDU_WEBHOOK_HEADERS} (which may
- * carry an {@code Authorization} header)… The undo journal never stores the value of such a key, so a change
- * to one is refused rather than made without a way back.
+ * carry an {@code Authorization} header)… One list for the whole harness: the undo journal never stores the
+ * value of such a key (a change to one is refused rather than made without a way back), and the S3 {@code .env}
+ * driver never keeps one.
  */
 public final class SecretKeys {
     private static final Set<String> WORDS = Set.of("SECRET", "SECRETS", "PASSWORD", "PASSWD", "PASS", "PWD", "TOKEN",

@@ -84,6 +84,15 @@ public final class MediaChaosSteps {
         String crashedNode = "media_" + victim;
         List<String> defects = new ArrayList<>();
         List<String> recreated = new ArrayList<>();
+        // The masters close a crashed node's sessions once they have given up on it, which may come a moment after
+        // the node left their list: wait for that (within the recovery budget) before judging, not one look.
+        List<String> onCrashed = sessionsByNode.entrySet().stream().filter(e -> e.getValue().equals(crashedNode))
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+        Eventually.that("the masters close the sessions " + onCrashed + " of the crashed media node " + crashedNode
+                        + " (until they do, its users are never told to rejoin)", experiment.recoveryTimeLeft())
+                .observing(() -> onCrashed.stream().filter(s -> api.session(s).isPresent()).toList())
+                .describedBy(open -> "still answered: " + open)
+                .until(List::isEmpty);
         List<String> survivors = world.media().registered().stream().filter(n -> n.status().equals("running"))
                 .map(RegisteredMediaNode::id).filter(id -> !id.equals(crashedNode)).toList();
         sessionsByNode.forEach((session, node) -> {

@@ -7,9 +7,12 @@ import dev.ovha.report.Evidence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
@@ -36,30 +39,61 @@ public final class NodeCommands {
 
     /** Runs {@code command} on {@code instanceId} and waits for its end; {@code purpose} is SSM's comment. */
     public ShellOutput run(String instanceId, String purpose, String command) {
-        String commandId;
-        try {
-            commandId = aws.ssm().sendCommand(r -> r.instanceIds(instanceId).documentName(DOCUMENT)
-                    .comment("ovha: " + purpose).timeoutSeconds(60)
-                    .parameters(Map.of("commands", List.of(command)))).command().commandId();
-        } catch (InvalidInstanceIdException e) {
-            ShellOutput refused = ShellOutput.notManaged(instanceId, "SSM: " + e.awsErrorDetails().errorMessage());
-            evidence.aws("SendCommand", instanceId + ": " + purpose, refused.stderr());
-            return refused;
+        return runOnEach(List.of(instanceId), purpose, command).get(instanceId);
+    }
+
+    /**
+     * Runs {@code command} on every one of {@code instanceIds} at the same moment and waits for all of them in one
+     * wait: a look at several instances costs one SSM round trip, not one per instance, and what each of them
+     * shows is taken at the same time (a periodic log line that went to any one of them is in the same window).
+     * One command per instance, so that SSM refusing one instance does not hide the others' answers.
+     */
+    public Map<String, ShellOutput> runOnEach(List<String> instanceIds, String purpose, String command) {
+        Map<String, ShellOutput> outputs = new LinkedHashMap<>();
+        Map<String, String> pending = new LinkedHashMap<>(); // instance -> command id
+        for (String instanceId : instanceIds) {
+            try {
+                pending.put(instanceId, aws.ssm().sendCommand(r -> r.instanceIds(instanceId).documentName(DOCUMENT)
+                        .comment("ovha: " + purpose).timeoutSeconds(60)
+                        .parameters(Map.of("commands", List.of(command)))).command().commandId());
+            } catch (InvalidInstanceIdException e) {
+                ShellOutput refused = ShellOutput.notManaged(instanceId, "SSM: " + e.awsErrorDetails().errorMessage());
+                evidence.aws("SendCommand", instanceId + ": " + purpose, refused.stderr());
+                outputs.put(instanceId, refused);
+            }
         }
-        GetCommandInvocationResponse done = Eventually.that("SSM command " + commandId + " (" + purpose + ") on "
-                        + instanceId + " finished", timeouts)
-                .observing(() -> invocation(commandId, instanceId))
-                .describedBy(i -> i.map(r -> r.statusAsString()).orElse("not visible yet"))
-                .until(i -> i.isPresent() && FINISHED.contains(i.get().statusAsString()))
-                .orElseThrow();
-        ShellOutput output = new ShellOutput(instanceId, done.statusAsString(),
-                done.responseCode() == null ? -1 : done.responseCode(),
-                done.standardOutputContent() == null ? "" : done.standardOutputContent(),
-                done.standardErrorContent() == null ? "" : done.standardErrorContent().strip(),
-                instant(done.executionStartDateTime()));
-        evidence.aws("SendCommand+GetCommandInvocation", instanceId + ": " + purpose,
-                output.status() + ", exit code " + output.exitCode());
-        return output;
+        Map<String, GetCommandInvocationResponse> finished = new LinkedHashMap<>();
+        if (!pending.isEmpty()) {
+            Eventually.that("SSM commands " + pending + " (" + purpose + ") finished", timeouts)
+                    .observing(() -> {
+                        pending.forEach((instanceId, commandId) -> {
+                            if (!finished.containsKey(instanceId)) {
+                                invocation(commandId, instanceId).filter(i -> FINISHED.contains(i.statusAsString()))
+                                        .ifPresent(i -> finished.put(instanceId, i));
+                            }
+                        });
+                        return pending.keySet().stream().collect(Collectors.toMap(id -> id,
+                                id -> finished.containsKey(id) ? finished.get(id).statusAsString() : "not finished",
+                                (a, b) -> a, TreeMap::new));
+                    })
+                    .until(statuses -> finished.size() == pending.size());
+        }
+        for (String instanceId : instanceIds) {
+            GetCommandInvocationResponse done = finished.get(instanceId);
+            if (done != null) {
+                ShellOutput output = new ShellOutput(instanceId, done.statusAsString(),
+                        done.responseCode() == null ? -1 : done.responseCode(),
+                        done.standardOutputContent() == null ? "" : done.standardOutputContent(),
+                        done.standardErrorContent() == null ? "" : done.standardErrorContent().strip(),
+                        instant(done.executionStartDateTime()));
+                evidence.aws("SendCommand+GetCommandInvocation", instanceId + ": " + purpose,
+                        output.status() + ", exit code " + output.exitCode());
+                outputs.put(instanceId, output);
+            }
+        }
+        Map<String, ShellOutput> ordered = new LinkedHashMap<>();
+        instanceIds.forEach(id -> ordered.put(id, outputs.get(id)));
+        return ordered;
     }
 
     private Optional<GetCommandInvocationResponse> invocation(String commandId, String instanceId) {

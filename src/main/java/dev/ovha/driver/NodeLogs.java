@@ -61,17 +61,14 @@ public final class NodeLogs {
         LogWatch watch = Eventually.that("a line with '" + pattern + "' in the " + service + " log of one of "
                         + instanceIds + span, timeouts)
                 .observing(() -> {
+                    // Every instance searched at the same moment: a periodic line goes to whichever instance
+                    // handled it, so only searches over the same window together say "none in the window".
                     LogWatch sofar = new LogWatch(instanceIds, service, pattern, window, since, searches);
-                    for (String id : instanceIds) {
-                        if (!sofar.notManaged().contains(id)) {
-                            LogSearch search = since.isPresent() ? run(id, service, pattern, "-t --since " + since.get())
-                                    : search(id, service, pattern, window);
-                            searches.add(search);
-                            if (search.outcome() == LogSearch.Outcome.MATCHED) {
-                                break; // one master with the line is all the check needs
-                            }
-                        }
-                    }
+                    List<String> readable = instanceIds.stream().filter(id -> !sofar.notManaged().contains(id)).toList();
+                    String options = since.map(t -> "-t --since " + t).orElse("--since " + window.toSeconds() + "s");
+                    String command = command(service, pattern, options);
+                    commands.runOnEach(readable, "read-only log search", command).values()
+                            .forEach(output -> searches.add(outcome(command, output)));
                     return new LogWatch(instanceIds, service, pattern, window, since, searches);
                 })
                 .describedBy(LogWatch::describe)
@@ -86,9 +83,13 @@ public final class NodeLogs {
     }
 
     private LogSearch run(String instanceId, String service, String pattern, String options) {
-        String command = "cd /opt/openvidu && docker-compose logs --no-color " + options + " "
-                + service + " | grep -F '" + pattern.replace("'", "") + "'";
+        String command = command(service, pattern, options);
         return outcome(command, commands.run(instanceId, "read-only log search", command));
+    }
+
+    private static String command(String service, String pattern, String options) {
+        return "cd /opt/openvidu && docker-compose logs --no-color " + options + " "
+                + service + " | grep -F '" + pattern.replace("'", "") + "'";
     }
 
     /** grep exits 1 without output when it finds nothing: SSM calls that Failed, we call it no match. */

@@ -38,11 +38,9 @@ public final class SessionOwners {
     public SessionPlacement of(Collection<String> masterIds) {
         Map<String, Set<String>> hosted = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
-        for (String master : masterIds) {
-            Optional<Set<String>> ids = Optional.of(commands.run(master, "list the sessions this master hosts",
-                    LIST_LOCAL_SESSIONS)).filter(ShellOutput::succeeded).flatMap(out -> parse(out.stdout()));
-            ids.ifPresentOrElse(s -> hosted.put(master, s), () -> unreadable.add(master));
-        }
+        commands.runOnEach(List.copyOf(masterIds), "list the sessions this master hosts", LIST_LOCAL_SESSIONS)
+                .forEach((master, out) -> Optional.of(out).filter(ShellOutput::succeeded).flatMap(o -> parse(o.stdout()))
+                        .ifPresentOrElse(s -> hosted.put(master, s), () -> unreadable.add(master)));
         return new SessionPlacement(hosted, unreadable);
     }
 

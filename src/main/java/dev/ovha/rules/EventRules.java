@@ -110,8 +110,8 @@ public final class EventRules {
         }
         List<String> defects = new ArrayList<>();
         defects.add("No master logged a schedule notification ('" + watch.pattern() + "') in its " + watch.service()
-                + " log: searched " + watch.instanceIds() + " " + watch.searches().size() + " times over "
-                + watch.searchedFor().toSeconds() + " s, each search looking " + watch.window().toSeconds()
+                + " log: searched " + watch.instanceIds() + " together, " + watch.searches().size() + " searches in all over "
+                + watch.searchedFor().toSeconds() + " s, each looking " + watch.window().toSeconds()
                 + " s back (two schedule periods). The schedule rule's events do not reach the masters: check that rule "
                 + scheduleRule + " is enabled and targets " + queueName + ", and that the masters consume that queue"
                 + " (RM_SQS_QUEUE in /opt/openvidu/.env names it).");

@@ -112,6 +112,22 @@ class EventDriversTwinTest {
         assertThat(broken.detail()).contains("No such service: no-such-service");
     }
 
+    /**
+     * A schedule notification goes to whichever master asks the queue first, so "none within two periods" only
+     * holds when every master's log is read over the same window: one look searches them all at once.
+     */
+    @Test
+    void everyMasterIsSearchedAtTheSameMoment() {
+        LogWatch watch = new NodeLogs(aws, Evidence.NONE, TIMEOUTS).watch(masters(), "replication-manager",
+                "no line says this", Duration.ofMinutes(2));
+        assertThat(watch.found()).isEmpty();
+        assertThat(watch.searches()).hasSizeGreaterThanOrEqualTo(4).hasSize(watch.searches().size() / 2 * 2);
+        List<LogSearch> firstLook = watch.searches().subList(0, 2);
+        assertThat(firstLook).extracting(LogSearch::instanceId).containsExactlyElementsOf(masters());
+        assertThat(Duration.between(firstLook.get(0).executedAt().orElseThrow(), firstLook.get(1).executedAt().orElseThrow())
+                .abs()).as("virtual time between the two masters' searches").isLessThan(Duration.ofSeconds(10));
+    }
+
     @Test
     void aSearchFromAMomentOnReadsEveryLineSinceWithDockersTimeStamps() {
         Instant since = twin.clock().now().minus(Duration.ofMinutes(3));

@@ -89,8 +89,10 @@ final class MediaNodeRegistry {
     }
 
     /**
-     * A media node's instance died without a terminate event: the masters lose its WebSocket, try to
-     * reconnect for the reconnection window (3 s on AWS), then mark it crashed and drop it.
+     * A media node's instance died: the masters lose its WebSocket, try to reconnect for the reconnection
+     * window (3 s on AWS), then mark it crashed and drop it. Its sessions die with the instance whatever
+     * else happens in the window: the autoscaling group's terminate event for the dead instance may reach a
+     * master first and deregister the node, and that must not leave its sessions answering.
      */
     void lost(String instanceId, Supplier<Collection<MasterNode>> serving) {
         MediaNodeRecord node = nodes.get(instanceId);
@@ -99,17 +101,20 @@ final class MediaNodeRegistry {
         }
         node.disconnect(sim.now());
         sim.after(sim.timings().mediaNodeReconnectionTimeout(), "media node crashed " + node.environmentId(), () -> {
-            if (nodes.get(node.environmentId()) == node && !node.connected()) {
+            if (node.connected()) {
+                return;
+            }
+            if (nodes.get(node.environmentId()) == node && !node.status().startsWith("terminat")) {
                 serving.get().forEach(m -> m.log().openViduServer(sim.now(), "WARN",
                         "io.openvidu.server.pro.cluster.MediaNodeManager", "Media Node " + node.id() + " crashed"));
                 node.setStatus("terminating");
-                crashed.accept(node.id());
                 sim.after(Duration.ofSeconds(1), "media node terminated " + node.environmentId(), () -> {
                     node.setStatus("terminated");
                     nodes.remove(node.environmentId());
                     sim.log().record("medianode.crashed", node.environmentId());
                 });
             }
+            crashed.accept(node.id());
         });
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static dev.ovha.twin.TwinTestSupport.events;
 import static dev.ovha.twin.TwinTestSupport.media;
@@ -94,6 +96,27 @@ class ReplicationManagerTest {
         twin.advance(Duration.ofSeconds(20));
         assertThat(registered()).doesNotContain(victim);
         assertThat(events(twin, "medianode.crashed", victim)).hasSize(1);
+    }
+
+    /**
+     * The group's terminate event for a dead media node can reach a master inside the reconnection window and
+     * deregister the node before the masters give up on it; its sessions died with the instance all the same.
+     */
+    @Test
+    void aDeadNodesSessionsCloseEvenWhenItsTerminateEventIsHandledFirst() {
+        String victim = twin.inWorld(w -> w.mediaGroup().activeInstances().get(0).instanceId());
+        String session = twin.inWorld(w -> w.openVidu().createSession(w.openVidu().masters().get(0), Optional.of("doomed"),
+                Map.of(), Optional.of("media_" + victim)).id());
+        twin.inWorld(w -> {
+            w.ec2().terminate(w.ec2().instance(victim).orElseThrow(), "User initiated");
+            w.openVidu().deregisterMediaNode(w.openVidu().masters().get(0), victim, "10.0.0.1");
+            return null;
+        });
+        twin.advance(Duration.ofSeconds(20));
+        assertThat(registered()).doesNotContain(victim);
+        Optional<SessionRecord> left = twin.inWorld(w -> w.openVidu().sessions().find(session));
+        assertThat(left).isEmpty();
+        assertThat(events(twin, "medianode.sessions-closed", "media_" + victim)).hasSize(1);
     }
 
     private List<String> registered() {

@@ -2,6 +2,7 @@ package dev.ovha.chaos;
 
 import dev.ovha.aws.AwsClients;
 import dev.ovha.config.HarnessConfig;
+import dev.ovha.config.Timeouts;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ public final class ChaosRun implements AutoCloseable {
         config.openviduSecret().ifPresent(s -> screen.add(s.reveal()));
         this.journal = UndoJournal.open(settings.journal(), RunId.generate(Instant.now()), screen);
         StopFlag stop = () -> killSwitch != null && killSwitch.stopRequested();
-        this.rollbacks = new Rollbacks(journal, UndoContext.of(aws, openvidu, screen, settings.undoTimeout(), stop));
+        this.rollbacks = new Rollbacks(journal, UndoContext.of(aws, openvidu, screen,
+                new Timeouts(settings.undoTimeout(), config.timeouts().pollInterval()), stop));
     }
 
     /**

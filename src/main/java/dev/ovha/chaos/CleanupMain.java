@@ -6,6 +6,7 @@ import dev.ovha.config.ConfigException;
 import dev.ovha.config.ConfigKey;
 import dev.ovha.config.HarnessConfig;
 import dev.ovha.config.Target;
+import dev.ovha.config.Timeouts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public final class CleanupMain {
         try (AwsClients clients = new AwsClients(aws == null ? AwsTarget.live(config) : aws);
              UndoJournal journal = UndoJournal.open(settings.journal(), run, screen)) {
             UndoContext context = UndoContext.of(clients, new OpenViduAccess(config, clients), screen,
-                    settings.undoTimeout(), StopFlag.NEVER);
+                    new Timeouts(settings.undoTimeout(), config.timeouts().pollInterval()), StopFlag.NEVER);
             out.println("scripts/cleanup: stack " + config.stack() + ", journal " + journal.file());
             CleanupReport report = new Cleanup(new Rollbacks(journal, context), new FisSweeper(context))
                     .run(config.stack());

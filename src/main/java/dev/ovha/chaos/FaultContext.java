@@ -1,6 +1,7 @@
 package dev.ovha.chaos;
 
 import dev.ovha.aws.AwsClients;
+import dev.ovha.config.Timeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateRequest
  * @param account the stack's account id
  */
 public record FaultContext(ChaosGuard guard, StackFacts stack, UndoJournal journal, AwsClients aws, FisRole role,
-                           String region, String account, Duration timeout, StopFlag stop) {
+                           String region, String account, Timeouts waits, StopFlag stop) {
 
     /** @throws ChaosRefused when {@code @disruptive} changes are not allowed on this stack */
     public FaultContext {
@@ -34,7 +35,7 @@ public record FaultContext(ChaosGuard guard, StackFacts stack, UndoJournal journ
                 + " no FIS role is configured; set -Dovha.fis.roleArn=arn:aws:iam::" + account + ":role/<role FIS"
                 + " assumes> (the README lists its policy)"));
         FisChanges changes = new FisChanges(guard, stack, journal, aws.fis());
-        return new FisExperiments(changes, aws.fis(), guard, timeout, stop)
+        return new FisExperiments(changes, aws.fis(), guard, waits, stop)
                 .start(scenario, template.toBuilder().roleArn(roleArn)
                         .stopConditions(s -> s.source("none")).build());
     }
@@ -42,7 +43,7 @@ public record FaultContext(ChaosGuard guard, StackFacts stack, UndoJournal journ
     /** Waits until the experiment ended. */
     ExperimentRun awaitEnd(ExperimentRun run, Duration within) {
         FisChanges changes = new FisChanges(guard, stack, journal, aws.fis());
-        return new FisExperiments(changes, aws.fis(), guard, timeout, stop).awaitEnd(run, within);
+        return new FisExperiments(changes, aws.fis(), guard, waits, stop).awaitEnd(run, within);
     }
 
     /** The tags an Auto Scaling group puts on its instances, to target them in FIS. */

@@ -1,5 +1,6 @@
 package dev.ovha.chaos;
 
+import dev.ovha.config.Timeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +23,14 @@ public final class FisExperiments {
     private final FisChanges changes;
     private final FisClient fis;
     private final ChaosGuard guard;
-    private final Duration timeout;
+    private final Timeouts waits;
     private final StopFlag stop;
 
-    public FisExperiments(FisChanges changes, FisClient fis, ChaosGuard guard, Duration timeout, StopFlag stop) {
+    public FisExperiments(FisChanges changes, FisClient fis, ChaosGuard guard, Timeouts waits, StopFlag stop) {
         this.changes = changes;
         this.fis = fis;
         this.guard = guard;
-        this.timeout = timeout;
+        this.waits = waits;
         this.stop = stop;
     }
 
@@ -37,7 +38,7 @@ public final class FisExperiments {
     public ExperimentRun start(String scenario, CreateExperimentTemplateRequest template) {
         String templateId = changes.createTemplate(scenario, template);
         Experiment started = changes.startExperiment(scenario, templateId);
-        Experiment resolved = ChaosWait.until("FIS experiment " + started.id() + " resolved its targets", timeout, stop,
+        Experiment resolved = ChaosWait.until("FIS experiment " + started.id() + " resolved its targets", waits, stop,
                 () -> fis.getExperiment(r -> r.id(started.id())).experiment(),
                 e -> !BEFORE_TARGETS.contains(e.state().status()), e -> String.valueOf(e.state().status()));
         return view(templateId, resolved);
@@ -45,7 +46,7 @@ public final class FisExperiments {
 
     /** Waits until the experiment has ended (completed, stopped, failed, cancelled). */
     public ExperimentRun awaitEnd(ExperimentRun run, Duration within) {
-        Experiment ended = ChaosWait.until("FIS experiment " + run.experimentId() + " ended", within, stop,
+        Experiment ended = ChaosWait.until("FIS experiment " + run.experimentId() + " ended", new Timeouts(within, waits.pollInterval()), stop,
                 () -> fis.getExperiment(r -> r.id(run.experimentId())).experiment(),
                 e -> FisObjects.terminal(e.state().status()), e -> String.valueOf(e.state().status()));
         return view(run.templateId(), ended);

@@ -51,7 +51,7 @@ final class FisObjects {
 
     /** Waits until the experiment has ended, so that "stopped" means no action of it still runs. */
     static ExperimentStatus awaitEnd(UndoContext context, String experimentId) {
-        return ChaosWait.until("FIS experiment " + experimentId + " ended", context.timeout(), context.stop(),
+        return ChaosWait.until("FIS experiment " + experimentId + " ended", context.waits(), context.stop(),
                 () -> statusOf(context.fis(), experimentId), FisObjects::terminal, ExperimentStatus::toString);
     }
 

@@ -1,8 +1,8 @@
 package dev.ovha.chaos;
 
 import dev.ovha.aws.AwsClients;
+import dev.ovha.config.Timeouts;
 import dev.ovha.openvidu.OpenViduEndpoint;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.fis.FisClient;
@@ -17,24 +17,24 @@ public final class UndoContext {
     private final Supplier<FisClient> fis;
     private final Supplier<OpenViduEndpoint> openvidu;
     private final SecretScreen screen;
-    private final Duration timeout;
+    private final Timeouts waits;
     private final StopFlag stop;
     private OpenViduAdmin admin;
 
     public UndoContext(AwsClients aws, Supplier<FisClient> fis, Supplier<OpenViduEndpoint> openvidu,
-                       SecretScreen screen, Duration timeout, StopFlag stop) {
+                       SecretScreen screen, Timeouts waits, StopFlag stop) {
         this.aws = Objects.requireNonNull(aws, "aws");
         this.fis = Objects.requireNonNull(fis, "fis");
         this.openvidu = Objects.requireNonNull(openvidu, "openvidu");
         this.screen = Objects.requireNonNull(screen, "screen");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.waits = Objects.requireNonNull(waits, "waits");
         this.stop = Objects.requireNonNull(stop, "stop");
     }
 
     /** The usual context: FIS from the same {@link AwsClients} as every other service. */
     public static UndoContext of(AwsClients aws, Supplier<OpenViduEndpoint> openvidu, SecretScreen screen,
-                                 Duration timeout, StopFlag stop) {
-        return new UndoContext(aws, aws::fis, openvidu, screen, timeout, stop);
+                                 Timeouts waits, StopFlag stop) {
+        return new UndoContext(aws, aws::fis, openvidu, screen, waits, stop);
     }
 
     public AwsClients aws() {
@@ -57,8 +57,9 @@ public final class UndoContext {
         return screen;
     }
 
-    public Duration timeout() {
-        return timeout;
+    /** How long an undo may wait for its effect ({@code ovha.chaos.undoTimeout}), and how often it looks. */
+    public Timeouts waits() {
+        return waits;
     }
 
     public StopFlag stop() {
@@ -67,6 +68,6 @@ public final class UndoContext {
 
     /** The same context with another stop flag (the kill switch's own, while it plays rollbacks). */
     public UndoContext withStop(StopFlag flag) {
-        return new UndoContext(aws, fis, openvidu, screen, timeout, flag);
+        return new UndoContext(aws, fis, openvidu, screen, waits, flag);
     }
 }

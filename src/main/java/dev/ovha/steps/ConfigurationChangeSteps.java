@@ -7,7 +7,6 @@ import dev.ovha.openvidu.OpenViduConfig;
 import dev.ovha.openvidu.ServerStatus;
 import dev.ovha.probe.BalancingSample;
 import dev.ovha.probe.CoverageBound;
-import dev.ovha.probe.MasterSweep;
 import dev.ovha.rules.ChangeRules;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -161,7 +160,7 @@ public final class ConfigurationChangeSteps {
     }
 
     private List<ServerStatus> everyMastersStatus() {
-        return MasterSweep.over(world.lookAtMasters().serving().size()).ask(() -> world.api().status());
+        return world.askEveryMaster(() -> world.api().status());
     }
 
     private BalancingSample sample() {

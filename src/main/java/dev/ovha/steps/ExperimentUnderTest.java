@@ -64,7 +64,7 @@ public final class ExperimentUnderTest {
         String account = world.account().identity().account();
         return new FaultContext(chaos.run().guard(), chaos.run().stack(), chaos.run().journal(), env.aws(),
                 FisRole.from(env.config(), account), env.config().region(), account,
-                env.config().timeouts().defaultTimeout(), chaos.stop());
+                env.config().timeouts(), chaos.stop());
     }
 
     void startProbingIfNotYet() {

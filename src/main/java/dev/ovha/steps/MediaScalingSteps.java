@@ -8,7 +8,6 @@ import dev.ovha.driver.Master;
 import dev.ovha.driver.ScalingActivityView;
 import dev.ovha.eventually.Eventually;
 import dev.ovha.openvidu.RegisteredMediaNode;
-import dev.ovha.probe.MasterSweep;
 import dev.ovha.rules.ChangeRules;
 import dev.ovha.rules.LeavingLooks;
 import io.cucumber.java.en.Then;
@@ -210,7 +209,7 @@ public final class MediaScalingSteps {
     }
 
     private List<List<RegisteredMediaNode>> everyMastersList() {
-        return MasterSweep.over(world.lookAtMasters().serving().size()).ask(() -> world.api().mediaNodes());
+        return world.askEveryMaster(() -> world.api().mediaNodes());
     }
 
     /** The leaving member's lifecycle state, or {@code gone} once the group no longer lists it. */

@@ -20,6 +20,7 @@ import dev.ovha.openvidu.OpenViduApi;
 import dev.ovha.openvidu.OpenViduApplication;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.probe.BalancingProbe;
+import dev.ovha.probe.MasterSweep;
 import dev.ovha.probe.MediaViewProbe;
 import dev.ovha.probe.TlsProbe;
 import dev.ovha.report.ScenarioEvidence;
@@ -27,7 +28,9 @@ import dev.ovha.target.PreflightReport;
 import dev.ovha.target.TargetEnvironment;
 import dev.ovha.target.Targets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The world of one scenario (picocontainer builds one per scenario and hands it to every step class):
@@ -83,6 +86,11 @@ public final class StackUnderTest {
 
     public Account account() {
         return new Account(env.aws(), evidence);
+    }
+
+    /** The same question through the load balancer until every serving master has answered it (see {@link MasterSweep}). */
+    public <T> List<T> askEveryMaster(Supplier<T> question) {
+        return MasterSweep.over(lookAtMasters().serving().size()).ask(question, env.parallel());
     }
 
     public MasterFleet masters() {

@@ -1,5 +1,6 @@
 package dev.ovha.chaos;
 
+import dev.ovha.config.Timeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class ChaosFaultsTest {
     private FaultContext context(boolean dryRun, FisRole role) {
         String account = stack.aws.sts().getCallerIdentity().account();
         return new FaultContext(TwinStack.twinGuard(dryRun), stack.facts(), journal, stack.aws, role,
-                stack.twin.endpoints().region(), account, Duration.ofSeconds(10), StopFlag.NEVER);
+                stack.twin.endpoints().region(), account, new Timeouts(Duration.ofSeconds(10), Duration.ofMillis(50)), StopFlag.NEVER);
     }
 
     private FisRole twinRole() {

@@ -2,6 +2,7 @@ package dev.ovha.chaos;
 
 import dev.ovha.aws.AwsClients;
 import dev.ovha.aws.AwsTarget;
+import dev.ovha.config.Timeouts;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public final class KillSwitchChild {
         Supplier<OpenViduEndpoint> noOpenVidu = () -> {
             throw new IllegalStateException("this run never changes OpenVidu's configuration");
         };
-        UndoContext context = UndoContext.of(aws, noOpenVidu, screen, Duration.ofSeconds(10), StopFlag.NEVER);
+        UndoContext context = UndoContext.of(aws, noOpenVidu, screen,
+                new Timeouts(Duration.ofSeconds(10), Duration.ofMillis(50)), StopFlag.NEVER);
         KillSwitch killSwitch = KillSwitch.install(new Rollbacks(journal, context), Duration.ofSeconds(20), System.out);
         StackChanges changes = new StackChanges(TwinStack.twinGuard(false), StackFacts.discover(aws, args[5]),
                 journal, aws, noOpenVidu, screen);

@@ -7,6 +7,7 @@ import dev.ovha.aws.AwsTarget;
 import dev.ovha.aws.CallLimits;
 import dev.ovha.config.Secret;
 import dev.ovha.config.Target;
+import dev.ovha.config.Timeouts;
 import dev.ovha.openvidu.OpenViduEndpoint;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinEndpoints;
@@ -74,7 +75,7 @@ final class TwinStack implements AutoCloseable {
     }
 
     UndoContext context(Duration timeout) {
-        return UndoContext.of(aws, this::openvidu, screen, timeout, StopFlag.NEVER);
+        return UndoContext.of(aws, this::openvidu, screen, new Timeouts(timeout, Duration.ofMillis(50)), StopFlag.NEVER);
     }
 
     UndoJournal journal(Path file, String run) {

@@ -27,6 +27,11 @@ public record OpenViduEndpoint(URI url, URI httpUrl, Optional<String> caPem, Sec
         }
     }
 
+    /** The same endpoint with another number of tries per call. */
+    public OpenViduEndpoint withAttempts(int tries) {
+        return new OpenViduEndpoint(url, httpUrl, caPem, secret, tries);
+    }
+
     /** The host clients name, which the certificate must be valid for. */
     public String host() {
         return url.getHost();

@@ -60,7 +60,9 @@ public final class MediaScalingSteps {
     @When("the media group grows by one node")
     public void grow() {
         GroupView before = mediaGroup();
-        membersBefore = before.members().stream().map(GroupView.GroupMember::instanceId).collect(Collectors.toSet());
+        // InService only: a member of an earlier scale-in may still be listed while it terminates, and it will not
+        // be among the members the group comes back to.
+        membersBefore = before.inService().stream().map(GroupView.GroupMember::instanceId).collect(Collectors.toSet());
         desiredBefore = before.desiredCapacity();
         growth = chaos.stackChanges().addMember(chaos.name(), before.name());
         world.evidence().note("Changed: " + growth.entry().change() + " (journal entry " + growth.entry().id() + ").");

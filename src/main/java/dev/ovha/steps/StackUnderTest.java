@@ -30,6 +30,7 @@ import dev.ovha.target.Targets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,17 @@ public final class StackUnderTest {
     /** The same question through the load balancer until every serving master has answered it (see {@link MasterSweep}). */
     public <T> List<T> askEveryMaster(Supplier<T> question) {
         return MasterSweep.over(lookAtMasters().serving().size()).ask(question, env.parallel());
+    }
+
+    /**
+     * {@link #askEveryMaster} for one look of a wait: one try per request, so that a master that cannot answer
+     * (a 502 while it restarts) ends the look as "not yet" and the wait looks again after its poll interval.
+     * The vendor's retries (100 ms, doubling) would otherwise hold the look, and hide for up to a second the
+     * moment the master came back.
+     */
+    public <T> List<T> lookAtEveryMaster(Function<OpenViduApi, T> question) {
+        OpenViduApi once = new OpenViduApi(httpsEndpoint().withAttempts(1), evidence, env.redactor());
+        return MasterSweep.over(lookAtMasters().serving().size()).ask(() -> question.apply(once), env.parallel());
     }
 
     public MasterFleet masters() {

@@ -54,14 +54,18 @@ record GroundTruthRule(String condition, Pattern waitName, Optional<Predicate<Su
             notCompared("metrics are not ground-truth events", "reported by CloudWatch"),
             of("session listed", "session \\S+ (is )?listed", type("session.created")),
             of("session gone", "session \\S+ (is )?(gone|closed|no longer listed)", type("session.closed")),
-            of("SSM command finished", "SSM command .* finished",
+            of("SSM command finished", "SSM commands? .* finished",
                     detail("ssm.invocation", "status", "success", "failed", "cancelled", "timedout")),
             of("FIS experiment ended", "experiment .*(ended|completed|stopped|finished)",
                     detail("fis.experiment", "status", "completed", "stopped", "failed")),
             of("FIS experiment running", "experiment .*(running|resolved)", detail("fis.experiment", "status", "running")),
             ofAny("replacement master healthy", "master group whole again|replacement master", type("target.healthy")),
+            // The group must also show the newcomer InService (its lifecycle hook completed), which comes after
+            // the masters registered it: the later of the two is when the condition became true.
             ofAny("replacement media node registered", "replaced and its replacement registered|replacement media node",
-                    type("medianode.registered")),
+                    type("medianode.registered").or(detail("asg.lifecycle", "state", "inservice"))),
+            ofAny("media group grown with its new node registered", "grown from .* registered",
+                    type("medianode.registered").or(detail("asg.lifecycle", "state", "inservice"))),
             of("media node deregistered", "media node.*(deregistered|unregistered|gone|left|leaves|removed|dropped"
                     + "|listed by no|no longer listed)", type("medianode.deregistered", "medianode.crashed")),
             of("media node registered", "registered", type("medianode.registered")),

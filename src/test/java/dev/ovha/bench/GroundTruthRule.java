@@ -52,6 +52,8 @@ record GroundTruthRule(String condition, Pattern waitName, Optional<Predicate<Su
             notCompared("a steady state is many conditions at once", "steady state"),
             notCompared("log lines are not ground-truth events", "a line with .* log"),
             notCompared("metrics are not ground-truth events", "reported by CloudWatch"),
+            of("crashed node's sessions closed", "close the sessions .* of the crashed media node",
+                    type("medianode.sessions-closed")),
             of("session listed", "session \\S+ (is )?listed", type("session.created")),
             of("session gone", "session \\S+ (is )?(gone|closed|no longer listed)", type("session.closed")),
             of("SSM command finished", "SSM commands? .* finished",

@@ -47,7 +47,7 @@ public final class UndoContext {
 
     synchronized OpenViduAdmin openvidu() {
         if (admin == null) {
-            admin = new OpenViduAdmin(openvidu.get());
+            admin = new OpenViduAdmin(openvidu.get(), waits, stop);
             screen.add(openvidu.get().secret().reveal());
         }
         return admin;

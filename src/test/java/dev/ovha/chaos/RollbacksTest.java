@@ -3,6 +3,8 @@ package dev.ovha.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import dev.ovha.config.Target;
 import dev.ovha.twin.TwinOptions;
 import java.nio.file.Path;
@@ -60,6 +62,30 @@ class RollbacksTest {
                 "desired capacity of " + media + " set back from 3 to 2");
         assertThat(stack.desired(media)).isEqualTo(2);
         assertThat((int) stack.twin.inWorld(w -> w.mediaGroup().maxSize())).isEqualTo(maxBefore);
+        assertThat(journal.pending()).isEmpty();
+    }
+
+    /**
+     * A scenario that failed while the masters restarted leaves them answering 502 through the load balancer
+     * for a while: the undo asks again until they are up, instead of failing and leaving the change behind.
+     */
+    @Test
+    void anUndoWaitsForRestartingMastersToAnswer() {
+        StackChanges changes = changes(false);
+        JsonNode before = new OpenViduAdmin(stack.openvidu()).config().get("OPENVIDU_SESSIONS_GARBAGE_INTERVAL");
+        changes.changeConfiguration("Restart with a property", stack.bucket(),
+                Map.of("OPENVIDU_SESSIONS_GARBAGE_INTERVAL", IntNode.valueOf(120)));
+        stack.twin.advance(Duration.ofSeconds(60));
+        new OpenViduAdmin(stack.openvidu()).restart(Map.of());
+        assertThatThrownBy(() -> new OpenViduAdmin(stack.openvidu()).config())
+                .hasMessageContaining("expected 200, got 502");
+
+        RollbackReport report = stack.whileTimePasses(() -> rollbacks.afterScenario("Restart with a property"));
+        stack.twin.advance(Duration.ofSeconds(60));
+
+        assertThat(report.verdict()).as(report.outcomes().toString()).isEqualTo(Verdict.passed());
+        assertThat(new OpenViduAdmin(stack.openvidu()).config().get("OPENVIDU_SESSIONS_GARBAGE_INTERVAL"))
+                .isEqualTo(before);
         assertThat(journal.pending()).isEmpty();
     }
 

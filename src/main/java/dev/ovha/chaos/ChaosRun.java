@@ -7,6 +7,7 @@ import dev.ovha.openvidu.OpenViduEndpoint;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -29,13 +30,17 @@ public final class ChaosRun implements AutoCloseable {
     private final SecretScreen screen;
     private final UndoJournal journal;
     private final Rollbacks rollbacks;
+    /** The run started the stack itself (the embedded twin): nothing an earlier run changed is on it. */
+    private final boolean stackStartedByThisRun;
     private volatile KillSwitch killSwitch;
     private StackFacts stack;
     private Optional<String> replayFailure = Optional.empty();
     private Optional<String> sweepFailure = Optional.empty();
 
-    private ChaosRun(HarnessConfig config, ChaosSettings settings, AwsClients aws, Supplier<OpenViduEndpoint> openvidu) {
+    private ChaosRun(HarnessConfig config, ChaosSettings settings, AwsClients aws, Supplier<OpenViduEndpoint> openvidu,
+                     boolean stackStartedByThisRun) {
         this.settings = settings;
+        this.stackStartedByThisRun = stackStartedByThisRun;
         this.guard = new ChaosGuard(settings, config.target());
         this.aws = aws;
         this.openvidu = openvidu;
@@ -56,7 +61,16 @@ public final class ChaosRun implements AutoCloseable {
      */
     public static ChaosRun open(HarnessConfig config, AwsClients aws, Supplier<OpenViduEndpoint> openvidu,
                                 Path workingDirectory) {
-        return new ChaosRun(config, ChaosSettings.from(config, workingDirectory), aws, openvidu);
+        return open(config, aws, openvidu, workingDirectory, false);
+    }
+
+    /**
+     * As above; {@code stackStartedByThisRun} when the run started the stack itself (the embedded twin), so that
+     * the journal's entries from earlier runs, made on a twin that ended with its run, are not played on this one.
+     */
+    public static ChaosRun open(HarnessConfig config, AwsClients aws, Supplier<OpenViduEndpoint> openvidu,
+                                Path workingDirectory, boolean stackStartedByThisRun) {
+        return new ChaosRun(config, ChaosSettings.from(config, workingDirectory), aws, openvidu, stackStartedByThisRun);
     }
 
     /**
@@ -64,6 +78,9 @@ public final class ChaosRun implements AutoCloseable {
      * ovha), says so on {@code out}, and installs the kill switch for this run.
      */
     public synchronized CleanupReport startOfRun(PrintStream out) {
+        if (stackStartedByThisRun) {
+            retireEntriesOfEarlierStacks(out);
+        }
         CleanupReport report = new Cleanup(rollbacks, new FisSweeper(rollbacks.context())).run(stackName);
         if (!report.replayed().clean()) {
             replayFailure = Optional.of(report.replayed().verdict().reason());
@@ -78,6 +95,22 @@ public final class ChaosRun implements AutoCloseable {
             killSwitch = KillSwitch.install(rollbacks, settings.shutdownBudget(), out);
         }
         return report;
+    }
+
+    /**
+     * An earlier run's pending entries for this stack name were made on an embedded twin that ended with that run
+     * (a rollback that failed, a kill -9): playing them on this run's new twin would change it for nothing, or
+     * fail and refuse every change of the run. They are marked done, saying why, and the run says so once.
+     */
+    private void retireEntriesOfEarlierStacks(PrintStream out) {
+        List<PendingUndo> stale = journal.pending(e -> e.stack().equals(stackName));
+        stale.forEach(e -> journal.markDone(e, "not played: made on an embedded twin that ended with its run ("
+                + e.runId() + "); run " + journal.runId().value() + " started a new one"));
+        if (!stale.isEmpty()) {
+            out.println("ovha: " + stale.size() + " change(s) left in " + journal.file() + " by earlier runs were made"
+                    + " on an embedded twin that ended with its run; this run's twin is new, so there is nothing to put"
+                    + " back (marked done in the journal)");
+        }
     }
 
     /** Before the run: opt-ins that name another stack, or a production stack without its override, refuse it. */

@@ -153,7 +153,8 @@ public final class TargetEnvironment implements AutoCloseable {
      */
     public synchronized ChaosRun chaos() {
         if (chaos == null) {
-            chaos = ChaosRun.open(config, aws, () -> preflight().endpoint(), java.nio.file.Path.of("").toAbsolutePath());
+            chaos = ChaosRun.open(config, aws, () -> preflight().endpoint(), java.nio.file.Path.of("").toAbsolutePath(),
+                    ownedTwin.isPresent());
         }
         return chaos;
     }

@@ -37,11 +37,15 @@ class ChaosRunTest {
     }
 
     private ChaosRun open() {
+        return open(false);
+    }
+
+    private ChaosRun open(boolean stackStartedByThisRun) {
         Properties properties = new Properties();
         properties.setProperty("ovha.chaos.journal", dir.resolve("undo-journal.jsonl").toString());
         properties.setProperty("ovha.chaos.undoTimeout", "5");
         HarnessConfig config = HarnessConfig.resolve(Map.of(), properties, dir);
-        return ChaosRun.open(config, stack.aws, stack::openvidu, dir);
+        return ChaosRun.open(config, stack.aws, stack::openvidu, dir, stackStartedByThisRun);
     }
 
     private String printed() {
@@ -65,6 +69,26 @@ class ChaosRunTest {
             run.requireMutating();
             run.requireDisruptive();
             assertThat(run.endOfRun().outcomes()).isEmpty();
+        }
+    }
+
+    /** What an earlier embedded twin was left with is not played on the new twin a run started itself. */
+    @Test
+    void aRunThatStartedItsOwnTwinPlaysNothingAnEarlierTwinWasLeftWith() {
+        try (UndoJournal earlier = stack.journal(dir.resolve("undo-journal.jsonl"), "run-earlier")) {
+            earlier.recordPending("Failed rollback", stack.stack(), "set desired capacity of " + stack.masterGroup(),
+                    new RestoreCapacity(stack.masterGroup(), 3, null, null));
+        }
+        try (ChaosRun run = open(true)) {
+            CleanupReport report = run.startOfRun(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(report.clean()).isTrue();
+            assertThat(stack.desired(stack.masterGroup())).as("the new twin is left as it started").isEqualTo(2);
+            assertThat(printed()).startsWith("ovha: 1 change(s) left in " + dir.resolve("undo-journal.jsonl")
+                    + " by earlier runs were made on an embedded twin that ended with its run;");
+            assertThat(run.journal().pending()).isEmpty();
+            run.requireMutating();
+            run.requireDisruptive();
+            run.endOfRun();
         }
     }
 

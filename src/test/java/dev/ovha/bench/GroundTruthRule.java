@@ -54,6 +54,7 @@ record GroundTruthRule(String condition, Pattern waitName, Optional<Predicate<Su
             notCompared("metrics are not ground-truth events", "reported by CloudWatch"),
             of("crashed node's sessions closed", "close the sessions .* of the crashed media node",
                     type("medianode.sessions-closed")),
+            of("API answering again", "answered by a master that is up", type("master.restarted", "master.up")),
             of("session listed", "session \\S+ (is )?listed", type("session.created")),
             of("session gone", "session \\S+ (is )?(gone|closed|no longer listed)", type("session.closed")),
             of("SSM command finished", "SSM commands? .* finished",

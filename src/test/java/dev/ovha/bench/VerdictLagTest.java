@@ -117,6 +117,8 @@ class VerdictLagTest {
         assertThat(condition("media group ovha-twin-ASGMediaNode grown from 2 to 3 with the new node registered, within the"
                 + " recovery budget of 10 s (ovha.chaos.recoveryBudget)")).isEqualTo("media group grown with its new node registered");
         assertThat(condition("SSM commands {i-1=c-1, i-2=c-2} (read-only log search) finished")).isEqualTo("SSM command finished");
+        assertThat(condition("GET /openvidu/api/config answered by a master that is up (500-504 are asked again)"))
+                .isEqualTo("API answering again");
         assertThat(condition("the masters close the sessions [s-1] of the crashed media node media_i-9 (until they do, its"
                 + " users are never told to rejoin)")).isEqualTo("crashed node's sessions closed");
         assertThat(condition("ovha-twin-ASGMediaNode back to its 2 previous members")).isEqualTo("group back to its members");

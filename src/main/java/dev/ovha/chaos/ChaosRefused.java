@@ -7,15 +7,15 @@ package dev.ovha.chaos;
 public final class ChaosRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Verdict verdict;
+    private final transient ChaosVerdict verdict;
 
     public ChaosRefused(String reason) {
-        super(Verdict.oneLine(reason));
-        this.verdict = Verdict.skipped(reason);
+        super(OneLine.of(reason));
+        this.verdict = ChaosVerdict.skipped(reason);
     }
 
-    /** Always {@link Verdict.Kind#SKIPPED}. */
-    public Verdict verdict() {
+    /** Always {@link dev.ovha.report.Verdict#SKIPPED}. */
+    public ChaosVerdict verdict() {
         return verdict;
     }
 }

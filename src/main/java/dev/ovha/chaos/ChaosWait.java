@@ -31,7 +31,7 @@ final class ChaosWait {
                     .failFastWhen(seen -> stop.stopRequested(), seen -> "the run was asked to stop")
                     .until(done::test);
         } catch (AssertionError e) {
-            throw new IllegalStateException(Verdict.oneLine(String.valueOf(e.getMessage())));
+            throw new IllegalStateException(OneLine.of(String.valueOf(e.getMessage())));
         }
     }
 }

@@ -28,7 +28,7 @@ public final class Cleanup {
         try {
             swept = sweeper.sweep(stack, current);
         } catch (RuntimeException e) {
-            sweepError = Optional.of(rollbacks.context().screen().scrub(Verdict.oneLine(Failures.describe(e))));
+            sweepError = Optional.of(rollbacks.context().screen().scrub(OneLine.of(Failures.describe(e))));
         }
         return new CleanupReport(stack, replayed, swept, sweepError, others, contents.unreadable());
     }

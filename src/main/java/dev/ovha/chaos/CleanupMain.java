@@ -30,7 +30,7 @@ public final class CleanupMain {
         if (args.length > 0) {
             boolean help = args[0].equals("-h") || args[0].equals("--help");
             (help ? System.out : System.err).println(help ? USAGE : "scripts/cleanup: unexpected argument '"
-                    + Verdict.oneLine(args[0]) + "'; " + USAGE);
+                    + OneLine.of(args[0]) + "'; " + USAGE);
             System.exit(help ? 0 : 2);
             return;
         }
@@ -92,7 +92,7 @@ public final class CleanupMain {
             out.flush();
             return report.clean() ? 0 : 1;
         } catch (RuntimeException e) {
-            err.println("scripts/cleanup: " + screen.scrub(Verdict.oneLine(Failures.describe(e))));
+            err.println("scripts/cleanup: " + screen.scrub(OneLine.of(Failures.describe(e))));
             return 1;
         }
     }

@@ -25,11 +25,11 @@ public record RollbackReport(List<UndoOutcome> outcomes) {
      * Passed when every change was undone; broken (the harness could not restore the stack, which is not
      * the stack's fault but must not go unnoticed) when any undo failed, naming each.
      */
-    public Verdict verdict() {
+    public ChaosVerdict verdict() {
         if (clean()) {
-            return Verdict.passed();
+            return ChaosVerdict.passed();
         }
-        return Verdict.broken("rollback incomplete: " + failures().size() + " of " + outcomes.size()
+        return ChaosVerdict.broken("rollback incomplete: " + failures().size() + " of " + outcomes.size()
                 + " change(s) not undone (" + failures().stream().map(f -> f.entry().undo().describe() + ": " + f.message())
                 .collect(Collectors.joining("; ")) + "); they stay in the undo journal for scripts/cleanup");
     }

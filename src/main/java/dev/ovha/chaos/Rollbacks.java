@@ -57,7 +57,7 @@ public final class Rollbacks {
             journal.markDone(entry, result);
             return new UndoOutcome(entry, true, result);
         } catch (RuntimeException e) {
-            String error = in.screen().scrub(Verdict.oneLine(entry.undo().describe() + " failed: "
+            String error = in.screen().scrub(OneLine.of(entry.undo().describe() + " failed: "
                     + Failures.describe(e)));
             try {
                 journal.markFailed(entry, error);

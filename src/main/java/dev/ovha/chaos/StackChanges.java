@@ -177,7 +177,7 @@ public final class StackChanges {
                     + " undo journal, so a change to it could not be undone; change another key");
         }
         if (!key.matches("[A-Za-z_][A-Za-z0-9_]*") || value.contains("\n") || value.contains("\r")) {
-            throw new ChaosRefused("refused: '" + Verdict.oneLine(key) + "' with that value is not a one-line"
+            throw new ChaosRefused("refused: '" + OneLine.of(key) + "' with that value is not a one-line"
                     + " .env assignment");
         }
     }

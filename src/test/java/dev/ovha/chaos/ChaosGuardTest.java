@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ovha.config.Target;
+import dev.ovha.report.Verdict;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ChaosGuardTest {
         ChaosRefused refused = catchThrowableOfType(ChaosRefused.class, check::run);
         assertThat(refused).as("refused").isNotNull();
         assertThat(refused.getMessage()).doesNotContain("\n", "\r");
-        assertThat(refused.verdict().kind()).isEqualTo(Verdict.Kind.SKIPPED);
+        assertThat(refused.verdict().kind()).isEqualTo(Verdict.SKIPPED);
         assertThat(refused.verdict().reason()).isEqualTo(refused.getMessage());
         return refused;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.ovha.config.Target;
+import dev.ovha.report.Verdict;
 import dev.ovha.twin.TwinOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class RollbacksTest {
 
         RollbackReport report = rollbacks.afterScenario("Scale out");
 
-        assertThat(report.verdict()).isEqualTo(Verdict.passed());
+        assertThat(report.verdict()).isEqualTo(ChaosVerdict.passed());
         assertThat(report.outcomes()).extracting(UndoOutcome::message).containsExactly(
                 "desired capacity of " + media + " set back from " + (maxBefore + 1) + " to 4 (max " + maxBefore + ")",
                 "desired capacity of " + media + " set back from 4 to 3",
@@ -83,7 +84,7 @@ class RollbacksTest {
         RollbackReport report = stack.whileTimePasses(() -> rollbacks.afterScenario("Restart with a property"));
         stack.twin.advance(Duration.ofSeconds(60));
 
-        assertThat(report.verdict()).as(report.outcomes().toString()).isEqualTo(Verdict.passed());
+        assertThat(report.verdict()).as(report.outcomes().toString()).isEqualTo(ChaosVerdict.passed());
         assertThat(new OpenViduAdmin(stack.openvidu()).config().get("OPENVIDU_SESSIONS_GARBAGE_INTERVAL"))
                 .isEqualTo(before);
         assertThat(journal.pending()).isEmpty();
@@ -103,7 +104,7 @@ class RollbacksTest {
         assertThat(stack.desired(stack.masterGroup())).isEqualTo(2);
         assertThat(stack.desired(stack.mediaGroup())).isEqualTo(2);
         assertThat(report.outcomes()).extracting(UndoOutcome::undone).containsExactly(true, false, true);
-        assertThat(report.verdict().kind()).isEqualTo(Verdict.Kind.BROKEN);
+        assertThat(report.verdict().kind()).isEqualTo(Verdict.BROKEN);
         assertThat(report.verdict().reason()).startsWith("rollback incomplete: 1 of 3 change(s) not undone"
                 + " (set desired capacity of gone-group back to 1: ").contains("gone-group not found")
                 .endsWith("they stay in the undo journal for scripts/cleanup").doesNotContain("\n");

@@ -1,30 +1,15 @@
 package dev.ovha.twin.service;
 
-import dev.ovha.twin.protocol.AwsInput;
 import dev.ovha.twin.protocol.FormInput;
 import dev.ovha.twin.protocol.ProtocolCodec;
-import dev.ovha.twin.protocol.Struct;
-import dev.ovha.twin.state.World;
-
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * A service spoken through a form body ({@code Action=…&Version=…}): the query protocol or EC2's
- * variant. Subclasses register one handler per operation; a handler reads the neutral input, works on
- * the world under its lock, and returns the neutral output (or {@code null} for no output).
+ * variant. Subclasses register one handler per operation, as every {@link OperationService} does.
  */
-public abstract class FormService {
+public abstract class FormService extends OperationService {
 
-    private final Map<String, BiFunction<AwsInput, World, Struct>> operations = new LinkedHashMap<>();
-
-    private final String signingName;
     private final String apiVersion;
-    private final String displayName;
     private final ProtocolCodec codec;
     private final FormInput.ListStyle listStyle;
 
@@ -35,23 +20,14 @@ public abstract class FormService {
      */
     protected FormService(String signingName, String apiVersion, String displayName, ProtocolCodec codec,
                           FormInput.ListStyle listStyle) {
-        this.signingName = signingName;
+        super(signingName, displayName);
         this.apiVersion = apiVersion;
-        this.displayName = displayName;
         this.codec = codec;
         this.listStyle = listStyle;
     }
 
-    public final String signingName() {
-        return signingName;
-    }
-
     public final String apiVersion() {
         return apiVersion;
-    }
-
-    public final String displayName() {
-        return displayName;
     }
 
     public final ProtocolCodec codec() {
@@ -60,17 +36,5 @@ public abstract class FormService {
 
     public final FormInput.ListStyle listStyle() {
         return listStyle;
-    }
-
-    protected final void operation(String name, BiFunction<AwsInput, World, Struct> handler) {
-        operations.put(name, handler);
-    }
-
-    public Set<String> operations() {
-        return Collections.unmodifiableSet(operations.keySet());
-    }
-
-    public Optional<BiFunction<AwsInput, World, Struct>> operation(String name) {
-        return Optional.ofNullable(operations.get(name));
     }
 }

@@ -3,8 +3,6 @@ package dev.ovha.bench;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.ovha.aws.AwsClients;
-import dev.ovha.aws.AwsTarget;
-import dev.ovha.config.Secret;
 import dev.ovha.config.Timeouts;
 import dev.ovha.eventually.Eventually;
 import dev.ovha.openvidu.OpenViduEndpoint;
@@ -15,8 +13,8 @@ import dev.ovha.probe.ProbeSample;
 import dev.ovha.probe.ProbeSettings;
 import dev.ovha.probe.Timeline;
 import dev.ovha.probe.TimelineReport;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.TwinEvent;
 import dev.ovha.twin.state.GroupInstance;
@@ -69,9 +67,10 @@ final class ProberBench {
 
     static Result run(double rate, double timeScale, Path reportRoot) {
         ProbeSettings settings = new ProbeSettings(rate, "/openvidu/api/config", Duration.ofSeconds(2));
-        try (Twin twin = Twin.start(TwinOptions.defaults().withTimeScale(timeScale));
-             AwsClients aws = new AwsClients(emulator(twin.endpoints()))) {
-            OpenViduEndpoint endpoint = endpoint(twin.endpoints());
+        try (TwinFixture fixture = TwinFixture.of(TwinOptions.defaults().withTimeScale(timeScale))) {
+            Twin twin = fixture.twin();
+            AwsClients aws = fixture.aws();
+            OpenViduEndpoint endpoint = fixture.openViduEndpoint().withAttempts(1);
             // One client throughout: the connections the warm-up opened serve the measured run.
             HttpClient http = OpenViduHttpClients.of(endpoint, settings.timeout());
             warmUp(endpoint, settings, http);
@@ -176,13 +175,6 @@ final class ProberBench {
         }
     }
 
-    private static OpenViduEndpoint endpoint(TwinEndpoints e) {
-        return new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 1);
-    }
-
-    private static AwsTarget emulator(TwinEndpoints e) {
-        return AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey());
-    }
 
     private static Optional<TwinEvent> first(List<TwinEvent> events, Predicate<TwinEvent> which) {
         return events.stream().filter(which).findFirst();

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,18 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosRunTest {
     @TempDir
     Path dir;
-    private TwinStack stack;
+    @AutoClose
+    private final TwinStack stack = new TwinStack(TwinOptions.deterministic());
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void start() {
-        stack = new TwinStack(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
 
     private ChaosRun open() {
         return open(false);

@@ -8,8 +8,7 @@ import dev.ovha.twin.TwinOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashReplayTest {
     @TempDir
     Path dir;
-    private TwinStack stack;
-
-    @BeforeEach
-    void start() {
-        stack = new TwinStack(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @AutoClose
+    private final TwinStack stack = new TwinStack(TwinOptions.deterministic());
 
     private JsonNode servedConfig() {
         return new OpenViduAdmin(stack.openvidu()).config();

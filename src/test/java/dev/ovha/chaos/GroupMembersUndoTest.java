@@ -9,8 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupMembersUndoTest {
     @TempDir
     Path dir;
-    private TwinStack stack;
-
-    @BeforeEach
-    void start() {
-        stack = new TwinStack(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @AutoClose
+    private final TwinStack stack = new TwinStack(TwinOptions.deterministic());
 
     private List<String> inService(String group) {
         return stack.twin.inWorld(w -> w.autoScaling().group(group).orElseThrow().instances().stream()

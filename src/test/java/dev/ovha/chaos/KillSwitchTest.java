@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
 class KillSwitchTest {
     @TempDir
     Path dir;
-    private TwinStack stack;
+    @AutoClose
+    private final TwinStack stack = new TwinStack(TwinOptions.deterministic());
     private Process child;
 
-    @BeforeEach
-    void start() {
-        stack = new TwinStack(TwinOptions.deterministic());
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void stopChild() throws Exception {
         if (child != null && child.isAlive()) {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        stack.close();
     }
 
     private Path journal() {

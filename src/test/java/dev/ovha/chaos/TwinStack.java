@@ -5,18 +5,16 @@ import static org.awaitility.Awaitility.await;
 import dev.ovha.aws.AwsClients;
 import dev.ovha.aws.AwsTarget;
 import dev.ovha.aws.CallLimits;
-import dev.ovha.config.Secret;
 import dev.ovha.config.Target;
 import dev.ovha.config.Timeouts;
 import dev.ovha.openvidu.OpenViduEndpoint;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateActionInput;
@@ -28,24 +26,24 @@ import software.amazon.awssdk.services.fis.model.CreateExperimentTemplateStopCon
  * included), dummy credentials, AwsClients.
  */
 final class TwinStack implements AutoCloseable {
+    private final TwinFixture fixture;
     final Twin twin;
     final AwsClients aws;
     final SecretScreen screen = new SecretScreen();
 
     TwinStack(TwinOptions options) {
-        twin = Twin.start(options);
+        fixture = TwinFixture.of(options);
+        twin = fixture.twin();
         aws = new AwsClients(target());
     }
 
     AwsTarget target() {
-        TwinEndpoints e = twin.endpoints();
-        return AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey())
+        return fixture.awsTarget()
                 .withLimits(CallLimits.DEFAULT.withMaxAttempts(1).withApiCallTimeout(Duration.ofSeconds(10)));
     }
 
     OpenViduEndpoint openvidu() {
-        TwinEndpoints e = twin.endpoints();
-        return new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 1);
+        return fixture.openViduEndpoint().withAttempts(1);
     }
 
     String stack() {
@@ -130,6 +128,6 @@ final class TwinStack implements AutoCloseable {
     @Override
     public void close() {
         aws.close();
-        twin.close();
+        fixture.close();
     }
 }

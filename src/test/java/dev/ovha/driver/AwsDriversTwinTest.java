@@ -3,19 +3,17 @@ package dev.ovha.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ovha.aws.AwsClients;
-import dev.ovha.aws.AwsTarget;
 import dev.ovha.report.Evidence;
 import dev.ovha.report.Redactor;
 import dev.ovha.report.ScenarioEvidence;
-import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.TwinOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,25 +22,20 @@ import org.junit.jupiter.api.Test;
  * seeded stack holds, so every driver method reads every page.
  */
 class AwsDriversTwinTest {
-    private static Twin twin;
-    private static AwsClients aws;
+    @AutoClose
+    private static final TwinFixture fixture = TwinFixture.of(TwinOptions.deterministic().withSize(3, 2));
     private static ExecutorService pool;
     private static Stack stack;
 
     @BeforeAll
     static void start() {
-        twin = Twin.start(TwinOptions.deterministic().withSize(3, 2));
-        TwinEndpoints e = twin.endpoints();
-        aws = new AwsClients(AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey()));
         pool = Executors.newFixedThreadPool(3);
-        stack = new StackDriver(aws, Evidence.NONE).discover("ovha-twin");
+        stack = new StackDriver(fixture.aws(), Evidence.NONE).discover("ovha-twin");
     }
 
     @AfterAll
     static void stop() {
         pool.shutdownNow();
-        aws.close();
-        twin.close();
     }
 
     @Test
@@ -65,13 +58,13 @@ class AwsDriversTwinTest {
 
     @Test
     void anUnknownStackIsNamedWithItsRegion() {
-        assertThatThrownBy(() -> new StackDriver(aws, Evidence.NONE).discover("no-such-stack"))
+        assertThatThrownBy(() -> new StackDriver(fixture.aws(), Evidence.NONE).discover("no-such-stack"))
                 .isInstanceOf(StackNotFound.class).hasMessage("Stack 'no-such-stack' does not exist in region us-east-1");
     }
 
     @Test
     void theMasterFleetJoinsTheGroupTargetHealthAndPrivateIps() {
-        MasterFleetView fleet = new MasterFleet(aws, Evidence.NONE, new Parallel(pool)).view(stack);
+        MasterFleetView fleet = new MasterFleet(fixture.aws(), Evidence.NONE, new Parallel(pool)).view(stack);
         assertThat(fleet.group().desiredCapacity()).isEqualTo(3);
         assertThat(fleet.masters()).hasSize(3).allSatisfy(m -> {
             assertThat(m.serving()).isTrue();
@@ -85,7 +78,7 @@ class AwsDriversTwinTest {
 
     @Test
     void theLoadBalancerHasTheTemplatesListenersAndHealthCheck() {
-        LoadBalancer lb = new LoadBalancer(aws, Evidence.NONE);
+        LoadBalancer lb = new LoadBalancer(fixture.aws(), Evidence.NONE);
         LoadBalancerView view = lb.view(stack.loadBalancerArn());
         assertThat(view.name()).isEqualTo("ovha-twin-lb");
         assertThat(view.listeners()).extracting(LoadBalancerView.Listener::port).containsExactlyInAnyOrder(80, 443);
@@ -97,7 +90,7 @@ class AwsDriversTwinTest {
 
     @Test
     void theMediaGroupHasItsPoliciesAndHooks() {
-        AutoScalingGroups groups = new AutoScalingGroups(aws, Evidence.NONE);
+        AutoScalingGroups groups = new AutoScalingGroups(fixture.aws(), Evidence.NONE);
         assertThat(groups.group(stack.mediaGroupName()).inService()).hasSize(2);
         assertThat(groups.policies(stack.mediaGroupName())).extracting(ScalingPolicyView::scalingAdjustment)
                 .containsExactlyInAnyOrder(1, -1);
@@ -107,7 +100,7 @@ class AwsDriversTwinTest {
 
     @Test
     void theNewestActivitiesSayWhenEachMediaNodeWasLaunched() {
-        AutoScalingGroups groups = new AutoScalingGroups(aws, Evidence.NONE);
+        AutoScalingGroups groups = new AutoScalingGroups(fixture.aws(), Evidence.NONE);
         List<String> media = groups.group(stack.mediaGroupName()).members().stream().map(GroupView.GroupMember::instanceId).toList();
         assertThat(media).isNotEmpty().allSatisfy(id -> assertThat(groups.activitiesOf(stack.mediaGroupName(), id))
                 .singleElement().satisfies(a -> {
@@ -120,10 +113,10 @@ class AwsDriversTwinTest {
 
     @Test
     void subnetsAndInstancesAreReadFromEc2() {
-        Ec2Instances ec2 = new Ec2Instances(aws, Evidence.NONE);
+        Ec2Instances ec2 = new Ec2Instances(fixture.aws(), Evidence.NONE);
         Map<String, String> zones = ec2.subnetZones(stack.subnetIds());
         assertThat(zones.values()).containsExactlyInAnyOrder("us-east-1a", "us-east-1b");
-        List<String> masters = new AutoScalingGroups(aws, Evidence.NONE).group(stack.masterGroupName()).members().stream()
+        List<String> masters = new AutoScalingGroups(fixture.aws(), Evidence.NONE).group(stack.masterGroupName()).members().stream()
                 .map(GroupView.GroupMember::instanceId).toList();
         assertThat(ec2.privateIps(masters)).hasSize(3);
         assertThat(ec2.privateIps(List.of())).isEmpty();
@@ -132,8 +125,8 @@ class AwsDriversTwinTest {
     @Test
     void theAccountIsTheTwinsAndEveryCallLeavesEvidence() {
         ScenarioEvidence evidence = new ScenarioEvidence(Redactor.none());
-        assertThat(new Account(aws, evidence).identity().account()).isEqualTo("123456789012");
-        new AutoScalingGroups(aws, evidence).hooks(stack.mediaGroupName());
+        assertThat(new Account(fixture.aws(), evidence).identity().account()).isEqualTo("123456789012");
+        new AutoScalingGroups(fixture.aws(), evidence).hooks(stack.mediaGroupName());
         assertThat(evidence.awsText()).contains("GetCallerIdentity", "DescribeLifecycleHooks ovha-twin-ASGMediaNode",
                 "\"defaultResult\" : \"ABANDON\"");
     }

@@ -2,20 +2,17 @@ package dev.ovha.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ovha.aws.AwsClients;
-import dev.ovha.aws.AwsTarget;
 import dev.ovha.config.Timeouts;
 import dev.ovha.report.Evidence;
 import dev.ovha.report.Redactor;
 import dev.ovha.report.ScenarioEvidence;
-import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,40 +24,31 @@ import org.junit.jupiter.api.Test;
 class EventDriversTwinTest {
     private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(15), Duration.ofMillis(50));
 
-    private static Twin twin;
-    private static AwsClients aws;
+    @AutoClose
+    private static final TwinFixture fixture = TwinFixture.of(TwinOptions.defaults());
     private static Stack stack;
 
     @BeforeAll
     static void start() {
-        twin = Twin.start(TwinOptions.defaults());
-        TwinEndpoints e = twin.endpoints();
-        aws = new AwsClients(AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey()));
-        stack = new StackDriver(aws, Evidence.NONE).discover("ovha-twin");
-    }
-
-    @AfterAll
-    static void stop() {
-        aws.close();
-        twin.close();
+        stack = new StackDriver(fixture.aws(), Evidence.NONE).discover("ovha-twin");
     }
 
     @Test
     void theDotEnvIsReadWithoutItsSecretValues() {
         ScenarioEvidence evidence = new ScenarioEvidence(Redactor.none());
-        ConfigFile file = new ConfigBucket(aws, evidence).dotEnv(stack);
+        ConfigFile file = new ConfigBucket(fixture.aws(), evidence).dotEnv(stack);
         assertThat(file.location()).startsWith("s3://ovha-twin-cluster-").endsWith("/.env");
         assertThat(file.value("DOMAIN_OR_PUBLIC_IP")).hasValue("ovha-twin.ovha.test");
         assertThat(file.secretKeys()).contains("OPENVIDU_SECRET", "ELASTICSEARCH_PASSWORD", "OPENVIDU_PRO_LICENSE");
         assertThat(file.values()).doesNotContainKeys("OPENVIDU_SECRET", "ELASTICSEARCH_PASSWORD", "OPENVIDU_PRO_LICENSE");
         // Not even through the evidence, with no redactor to help: the values were never read into the record.
         assertThat(evidence.awsText()).contains("GetObject s3://", "DOMAIN_OR_PUBLIC_IP")
-                .doesNotContain(twin.endpoints().secret(), "twin-es-password", "twin-license");
+                .doesNotContain(fixture.twin().endpoints().secret(), "twin-es-password", "twin-license");
     }
 
     @Test
     void theRulesFeedTheStacksQueueAndTheQueueIsTheTemplates() {
-        EventWiring wiring = new EventWiring(aws, Evidence.NONE);
+        EventWiring wiring = new EventWiring(fixture.aws(), Evidence.NONE);
         QueueView queue = wiring.queue(stack.queueUrl().orElseThrow());
         assertThat(queue.name()).isEqualTo("ovha-twin-SQS.fifo");
         assertThat(queue.attributes()).containsEntry("FifoQueue", "true").containsEntry("ContentBasedDeduplication", "true")
@@ -80,7 +68,7 @@ class EventDriversTwinTest {
 
     @Test
     void theCpuAlarmsAreFoundByTheirStackNames() {
-        MetricAlarms alarms = new MetricAlarms(aws, Evidence.NONE);
+        MetricAlarms alarms = new MetricAlarms(fixture.aws(), Evidence.NONE);
         AlarmView high = alarms.alarm(stack.physicalId("MediaNodeCPUAlarmHigh").orElseThrow()).orElseThrow();
         assertThat(high.threshold()).isEqualTo(70);
         assertThat(high.statistic()).isEqualTo("Average");
@@ -91,7 +79,7 @@ class EventDriversTwinTest {
 
     @Test
     void queueTrafficIsTheNewestMinutesCloudWatchReports() {
-        QueueActivity activity = new QueueMetrics(aws, Evidence.NONE, TIMEOUTS).recent("ovha-twin-SQS.fifo", 3);
+        QueueActivity activity = new QueueMetrics(fixture.aws(), Evidence.NONE, TIMEOUTS).recent("ovha-twin-SQS.fifo", 3);
         assertThat(activity.minutes()).hasSize(3);
         assertThat(activity.sent()).isPositive();
         assertThat(activity.minutes()).isSortedAccordingTo((a, b) -> a.start().compareTo(b.start()));
@@ -99,7 +87,7 @@ class EventDriversTwinTest {
 
     @Test
     void aMastersLogIsSearchedThroughSsm() {
-        NodeLogs logs = new NodeLogs(aws, Evidence.NONE, TIMEOUTS);
+        NodeLogs logs = new NodeLogs(fixture.aws(), Evidence.NONE, TIMEOUTS);
         List<String> masters = masters();
         LogWatch watch = logs.watch(masters, "replication-manager", "custom.autoscaling_schedule", Duration.ofMinutes(2));
         assertThat(watch.found()).hasValueSatisfying(s -> assertThat(s.lines()).last().asString()
@@ -118,7 +106,7 @@ class EventDriversTwinTest {
      */
     @Test
     void everyMasterIsSearchedAtTheSameMoment() {
-        LogWatch watch = new NodeLogs(aws, Evidence.NONE, TIMEOUTS).watch(masters(), "replication-manager",
+        LogWatch watch = new NodeLogs(fixture.aws(), Evidence.NONE, TIMEOUTS).watch(masters(), "replication-manager",
                 "no line says this", Duration.ofMinutes(2));
         assertThat(watch.found()).isEmpty();
         assertThat(watch.searches()).hasSizeGreaterThanOrEqualTo(4).hasSize(watch.searches().size() / 2 * 2);
@@ -130,8 +118,8 @@ class EventDriversTwinTest {
 
     @Test
     void aSearchFromAMomentOnReadsEveryLineSinceWithDockersTimeStamps() {
-        Instant since = twin.clock().now().minus(Duration.ofMinutes(3));
-        LogWatch watch = new NodeLogs(aws, Evidence.NONE, TIMEOUTS).watchSince(masters(), "replication-manager",
+        Instant since = fixture.twin().clock().now().minus(Duration.ofMinutes(3));
+        LogWatch watch = new NodeLogs(fixture.aws(), Evidence.NONE, TIMEOUTS).watchSince(masters(), "replication-manager",
                 "custom.autoscaling_schedule", since, Duration.ofMinutes(2));
         assertThat(watch.span()).isEqualTo("since " + since);
         assertThat(watch.found()).hasValueSatisfying(s -> {
@@ -143,19 +131,19 @@ class EventDriversTwinTest {
 
     @Test
     void mastersSsmCannotReachMakeTheLogsUnreadableAtOnce() {
-        twin.inject(Fault.MASTERS_NOT_SSM_MANAGED);
+        fixture.twin().inject(Fault.MASTERS_NOT_SSM_MANAGED);
         try {
-            LogWatch watch = new NodeLogs(aws, Evidence.NONE, TIMEOUTS).watch(masters(), "replication-manager",
+            LogWatch watch = new NodeLogs(fixture.aws(), Evidence.NONE, TIMEOUTS).watch(masters(), "replication-manager",
                     "custom.autoscaling_schedule", Duration.ofMinutes(2));
             assertThat(watch.unreadable()).isTrue();
             assertThat(watch.searches()).hasSize(2).allSatisfy(s -> assertThat(s.detail()).contains("not in a valid state"));
         } finally {
-            twin.clear(Fault.MASTERS_NOT_SSM_MANAGED);
+            fixture.twin().clear(Fault.MASTERS_NOT_SSM_MANAGED);
         }
     }
 
     private static List<String> masters() {
-        return new AutoScalingGroups(aws, Evidence.NONE).group(stack.masterGroupName()).members().stream()
+        return new AutoScalingGroups(fixture.aws(), Evidence.NONE).group(stack.masterGroupName()).members().stream()
                 .map(GroupView.GroupMember::instanceId).toList();
     }
 }

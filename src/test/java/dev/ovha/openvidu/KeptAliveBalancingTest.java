@@ -6,14 +6,12 @@ import dev.ovha.config.Secret;
 import dev.ovha.report.Evidence;
 import dev.ovha.report.HttpExchangeRecord;
 import dev.ovha.report.Redactor;
-import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.TwinOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,21 +20,10 @@ import org.junit.jupiter.api.Test;
  * request on that one connection, as an ALB does.
  */
 class KeptAliveBalancingTest {
-    private Twin twin;
-    private OpenViduEndpoint endpoint;
+    @AutoClose
+    private final TwinFixture fixture = TwinFixture.of(TwinOptions.deterministic());
+    private final OpenViduEndpoint endpoint = fixture.openViduEndpoint();
     private final List<HttpExchangeRecord> recorded = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-        TwinEndpoints e = twin.endpoints();
-        endpoint = new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 3);
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
 
     @Test
     void oneKeptAliveConnectionStillMeetsTheMastersInTurn() {
@@ -69,7 +56,7 @@ class KeptAliveBalancingTest {
         assertThat(KeptAliveConnections.open(endpoint.caPem())).isEqualTo(1);
         // The evidence still holds each exchange with its answer, the secret removed.
         assertThat(recorded).hasSize(4 * KeptAliveConnections.PER_ROUTE * 6);
-        assertThat(recorded).allSatisfy(r -> assertThat(r.toString()).doesNotContain(twin.endpoints().secret()));
+        assertThat(recorded).allSatisfy(r -> assertThat(r.toString()).doesNotContain(fixture.endpoints().secret()));
         assertThat(recorded).anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
     }
 

@@ -11,8 +11,8 @@ import dev.ovha.probe.ServedCertificate;
 import dev.ovha.probe.TlsProbe;
 import dev.ovha.report.Evidence;
 import dev.ovha.report.Redactor;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
 import java.io.IOException;
@@ -22,28 +22,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The OpenVidu-side drivers and probes against the twin's load balancer, TLS verified with the twin's CA. */
 class OpenViduDriversTwinTest {
-    private Twin twin;
-    private OpenViduEndpoint endpoint;
-    private OpenViduApi api;
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-        TwinEndpoints e = twin.endpoints();
-        endpoint = new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 3);
-        api = new OpenViduApi(endpoint, Evidence.NONE, Redactor.none());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final TwinFixture fixture = TwinFixture.of(TwinOptions.deterministic());
+    private final Twin twin = fixture.twin();
+    private final OpenViduEndpoint endpoint = fixture.openViduEndpoint();
+    private final OpenViduApi api = new OpenViduApi(endpoint, Evidence.NONE, Redactor.none());
 
     @Test
     void readsConfigHealthStatusAndMediaNodes() {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.ovha.aws.AwsClients;
-import dev.ovha.aws.AwsTarget;
 import dev.ovha.config.Secret;
 import dev.ovha.openvidu.OpenViduEndpoint;
+import dev.ovha.testing.TwinFixture;
 import dev.ovha.twin.Twin;
-import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.TwinEvent;
 import dev.ovha.twin.state.GroupInstance;
@@ -33,15 +32,17 @@ class AvailabilityProberTest {
     private static final ProbeSettings FAST = new ProbeSettings(50, "/openvidu/api/config", Duration.ofSeconds(2));
     private static final Set<String> LEFT_HEALTHY = Set.of("target.unhealthy", "target.unused", "target.draining");
 
-    private static OpenViduEndpoint endpoint(TwinEndpoints e) {
-        return new OpenViduEndpoint(e.openviduUrl(), e.openviduHttpUrl(), Optional.of(e.caPem()), Secret.of(e.secret()), 1);
+    /** The twin's load balancer with one try a call, as these tests have always probed it. */
+    private static OpenViduEndpoint endpoint(TwinFixture fixture) {
+        return fixture.openViduEndpoint().withAttempts(1);
     }
 
     @Test
     void aHealthyStackAnswersEveryRequestFromBothMasters() {
-        try (Twin twin = Twin.start(TwinOptions.defaults())) {
-            warmUp(endpoint(twin.endpoints()));
-            AvailabilityProber prober = AvailabilityProber.start(endpoint(twin.endpoints()), FAST);
+        try (TwinFixture fixture = TwinFixture.of(TwinOptions.defaults())) {
+            Twin twin = fixture.twin();
+            warmUp(endpoint(fixture));
+            AvailabilityProber prober = AvailabilityProber.start(endpoint(fixture), FAST);
             await("40 probe answers").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                     .until(() -> prober.snapshot().requests() >= 40);
             Timeline timeline = prober.stop();
@@ -86,10 +87,11 @@ class AvailabilityProberTest {
 
     @Test
     void measuresTheErrorWindowOfAMasterTerminationWithinAFewHundredMillisecondsOfTheTruth() throws Exception {
-        try (Twin twin = Twin.start(TwinOptions.defaults().withTimeScale(TIME_SCALE));
-             AwsClients aws = new AwsClients(emulator(twin.endpoints()))) {
-            warmUp(endpoint(twin.endpoints()));
-            AvailabilityProber prober = AvailabilityProber.start(endpoint(twin.endpoints()), FAST);
+        try (TwinFixture fixture = TwinFixture.of(TwinOptions.defaults().withTimeScale(TIME_SCALE))) {
+            Twin twin = fixture.twin();
+            AwsClients aws = fixture.aws();
+            warmUp(endpoint(fixture));
+            AvailabilityProber prober = AvailabilityProber.start(endpoint(fixture), FAST);
             await("a second of steady answers").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                     .until(() -> prober.snapshot().requests() >= 50);
             List<String> masters = twin.inWorld(w -> w.masterGroup().instances().stream()
@@ -157,10 +159,6 @@ class AvailabilityProberTest {
         } finally {
             warmUp.stop();
         }
-    }
-
-    private static AwsTarget emulator(TwinEndpoints e) {
-        return AwsTarget.emulator(e.awsEndpoint(), e.region(), e.accessKeyId(), e.secretAccessKey());
     }
 
     private static Optional<TwinEvent> first(List<TwinEvent> events, java.util.function.Predicate<TwinEvent> which) {

@@ -53,6 +53,19 @@ class LiveTargetTest {
         }
     }
 
+    /** The pair's scenario, run as live on a twin with the pair's faults, fails with the pair's message. */
+    private void failsAsLiveAsAgainstTheEmbeddedTwin(FaultPairingTest.Pair pair) {
+        Set<Fault> topology = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.TOPOLOGY)
+                .collect(java.util.stream.Collectors.toSet());
+        Set<Fault> behaviour = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.BEHAVIOUR)
+                .collect(java.util.stream.Collectors.toSet());
+        ScenarioOutcome outcome = runAsLive(topology, behaviour, Optional.of(pair.scenario()))
+                .scenarios().get(pair.scenario());
+        assertThat(outcome).as(pair.toString()).isNotNull();
+        assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("failed");
+        assertThat(outcome.message()).contains(pair.fragment());
+    }
+
     /** Read-only scenarios pass; those that change the stack are refused without their opt-in, naming it. */
     @Test
     void everyScenarioPassesOnAHealthyStackReachedAsALiveOneOrIsRefusedWithoutItsOptIn() {
@@ -102,17 +115,7 @@ class LiveTargetTest {
                         .containsAll(p.faults()))
                 .toList();
         assertThat(sample).hasSize(5);
-        for (FaultPairingTest.Pair pair : sample) {
-            Set<Fault> topology = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.TOPOLOGY)
-                    .collect(java.util.stream.Collectors.toSet());
-            Set<Fault> behaviour = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.BEHAVIOUR)
-                    .collect(java.util.stream.Collectors.toSet());
-            ScenarioOutcome outcome = runAsLive(topology, behaviour, Optional.of(pair.scenario()))
-                    .scenarios().get(pair.scenario());
-            assertThat(outcome).as(pair.toString()).isNotNull();
-            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("failed");
-            assertThat(outcome.message()).contains(pair.fragment());
-        }
+        sample.forEach(this::failsAsLiveAsAgainstTheEmbeddedTwin);
     }
 
     /**
@@ -131,16 +134,6 @@ class LiveTargetTest {
                 .filter(p -> !InProcessSuite.scenarioNamesTagged(Set.of("mutating", "disruptive")).contains(p.scenario()))
                 .toList();
         assertThat(sample).hasSize(7);
-        for (FaultPairingTest.Pair pair : sample) {
-            Set<Fault> topology = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.TOPOLOGY)
-                    .collect(java.util.stream.Collectors.toSet());
-            Set<Fault> behaviour = pair.faults().stream().filter(f -> f.kind() == Fault.Kind.BEHAVIOUR)
-                    .collect(java.util.stream.Collectors.toSet());
-            ScenarioOutcome outcome = runAsLive(topology, behaviour, Optional.of(pair.scenario()))
-                    .scenarios().get(pair.scenario());
-            assertThat(outcome).as(pair.toString()).isNotNull();
-            assertThat(outcome.verdict()).as(outcome.toString()).isEqualTo("failed");
-            assertThat(outcome.message()).contains(pair.fragment());
-        }
+        sample.forEach(this::failsAsLiveAsAgainstTheEmbeddedTwin);
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,17 +18,9 @@ class ControlApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private Twin twin;
 
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
 
     @Test
     void stateDumpShowsGroupsTargetsAndInstances() throws Exception {

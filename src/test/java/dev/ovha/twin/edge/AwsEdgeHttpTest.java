@@ -2,7 +2,7 @@ package dev.ovha.twin.edge;
 
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinOptions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +30,14 @@ class AwsEdgeHttpTest {
     private static final String AUTHORIZATION = "Authorization: AWS4-HMAC-SHA256 Credential=AKIAOVHATWIN00000000/"
             + "20260105/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00\r\n";
 
-    private Twin twin;
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
     private String bucket;
 
     @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
+    void putAnObject() {
         bucket = twin.inWorld(w -> w.topology().bucketName());
         twin.inWorld(w -> w.s3().put(bucket, "a.txt", "hello world\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
     }
 
     @Test

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -23,19 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The OpenVidu REST API through the twin's HTTPS load balancer, on a manual clock. */
 class OpenViduTwinTest {
 
-    private Twin twin;
-    private OpenViduHttp api;
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-        api = new OpenViduHttp(twin.endpoints());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
+    private final OpenViduHttp api = new OpenViduHttp(twin.endpoints());
 
     @Test
     void theRootIsTheLoadBalancersFixed401() {

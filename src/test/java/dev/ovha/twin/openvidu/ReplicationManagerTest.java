@@ -4,8 +4,7 @@ import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.state.AutoScalingGroup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,17 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Events reach the masters through the queue; each is handled by exactly one replication-manager. */
 class ReplicationManagerTest {
 
-    private Twin twin;
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
 
     @Test
     void scheduleNotificationsAreLoggedOnceEachBySomeMaster() {

@@ -11,8 +11,7 @@ import dev.ovha.twin.state.cloudwatch.MetricQuery;
 import dev.ovha.twin.state.fis.ActionStatus;
 import dev.ovha.twin.state.fis.Experiment;
 import dev.ovha.twin.state.fis.ExperimentStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,17 +39,8 @@ class AlarmScalingDynamicsTest {
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
     private static final String MEDIA = "ovha-twin-ASGMediaNode";
 
-    private Twin twin;
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
 
     @Test
     void anIdleStackStaysAsDeployedAlthoughItsScaleDownAlarmIsInAlarm() {

@@ -13,8 +13,7 @@ import dev.ovha.twin.state.sqs.DeleteOutcome;
 import dev.ovha.twin.state.sqs.MinuteCounts;
 import dev.ovha.twin.state.sqs.ReceivedMessage;
 import dev.ovha.twin.state.sqs.SendResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,18 +37,9 @@ class EventPlumbingDynamicsTest {
     private static final String QUEUE = "ovha-twin-SQS.fifo";
     private static final String MEDIA = "ovha-twin-ASGMediaNode";
 
-    private Twin twin;
-
-    @BeforeEach
-    void start() {
-        // These tests read the queue themselves: the masters' replication-managers must not compete.
-        twin = Twin.start(TwinOptions.deterministic().withFaults(java.util.Set.of(dev.ovha.twin.sim.Fault.EVENTS_NOT_CONSUMED)));
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    // These tests read the queue themselves: the masters' replication-managers must not compete.
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic().withFaults(java.util.Set.of(dev.ovha.twin.sim.Fault.EVENTS_NOT_CONSUMED)));
 
     @Test
     void aScheduleMessageArrivesEveryMinuteAndExpiresAMinuteLaterIfNobodyReceivesIt() {

@@ -10,8 +10,7 @@ import dev.ovha.twin.state.fis.ActionRun;
 import dev.ovha.twin.state.fis.ActionStatus;
 import dev.ovha.twin.state.fis.Experiment;
 import dev.ovha.twin.state.fis.ExperimentStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
@@ -48,17 +47,8 @@ class FisDynamicsTest {
     private static final String MASTERS = "ovha-twin-ASGOpenViduProMasterNode";
     private static final String MEDIA = "ovha-twin-ASGMediaNode";
 
-    private Twin twin;
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
 
     @Test
     void terminatingOneMasterChosenAtRandomGetsItReplaced() {

@@ -4,8 +4,7 @@ import dev.ovha.twin.Twin;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.sim.Fault;
 import dev.ovha.twin.sim.TwinEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,17 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The twin's dynamics on a manual virtual clock: every timing below is the template's default. */
 class TwinDynamicsTest {
 
-    private Twin twin;
-
-    @BeforeEach
-    void start() {
-        twin = Twin.start(TwinOptions.deterministic());
-    }
-
-    @AfterEach
-    void stop() {
-        twin.close();
-    }
+    @AutoClose
+    private final Twin twin = Twin.start(TwinOptions.deterministic());
 
     @Test
     void theSeededStackStartsInItsSteadyState() {

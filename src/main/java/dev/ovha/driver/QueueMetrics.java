@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -20,14 +22,18 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
  * NumberOfMessagesDeleted, per minute): evidence that events reach the queue and that the masters
  * consume them, without receiving (and so stealing) a single message.
  *
- * <p>The newest minutes are taken from what CloudWatch reports rather than from this machine's clock: the
- * window asked for reaches well into the future, and only the newest reported minutes count. A skewed
- * local clock (or an emulator whose clock runs faster) then never shifts the minutes looked at.
+ * <p>The newest minutes are found from what CloudWatch reports, not from this machine's clock: a first request
+ * sums the queue's messages per hour over four weeks around our "now", and its newest hour is the stack's
+ * current one; the minutes are then asked for around that hour. A skewed local clock, or an emulator whose clock
+ * runs faster than ours (the twin at time scale 60 is a day ahead after 24 minutes), never shifts the minutes
+ * looked at. The cost is one request more per look.
  */
 public final class QueueMetrics {
-    /** The window asked for: within CloudWatch's 1,440 datapoints per request at one-minute periods. */
-    private static final Duration LOOK_BACK = Duration.ofHours(2);
-    private static final Duration LOOK_AHEAD = Duration.ofHours(21);
+    /** Where the stack's current hour is looked for: 672 hourly sums, within CloudWatch's 1,440 per request. */
+    private static final Duration HOURS_AROUND = Duration.ofDays(14);
+    /** The minutes asked for around the stack's newest hour: 180 one-minute sums. */
+    private static final Duration MINUTES_BACK = Duration.ofHours(1);
+    private static final Duration MINUTES_AHEAD = Duration.ofHours(2);
 
     private final AwsClients aws;
     private final Evidence evidence;
@@ -54,9 +60,16 @@ public final class QueueMetrics {
     }
 
     private QueueActivity read(String queueName, int minutes) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Map<Instant, Double> sent = sums(queueName, "NumberOfMessagesSent", now);
-        Map<Instant, Double> deleted = sums(queueName, "NumberOfMessagesDeleted", now);
+        Instant here = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Optional<Instant> newestHour = sums(queueName, "NumberOfMessagesSent", here.minus(HOURS_AROUND),
+                here.plus(HOURS_AROUND), Duration.ofHours(1)).keySet().stream().max(Comparator.naturalOrder());
+        if (newestHour.isEmpty()) {
+            return new QueueActivity(queueName, List.of());
+        }
+        Instant from = newestHour.get().minus(MINUTES_BACK);
+        Instant to = newestHour.get().plus(MINUTES_AHEAD);
+        Map<Instant, Double> sent = sums(queueName, "NumberOfMessagesSent", from, to, Duration.ofMinutes(1));
+        Map<Instant, Double> deleted = sums(queueName, "NumberOfMessagesDeleted", from, to, Duration.ofMinutes(1));
         TreeMap<Instant, QueueActivity.Minute> all = new TreeMap<>();
         sent.forEach((t, v) -> all.put(t, new QueueActivity.Minute(t, Math.round(v), Math.round(deleted.getOrDefault(t, 0.0)))));
         deleted.forEach((t, v) -> all.putIfAbsent(t, new QueueActivity.Minute(t, 0, Math.round(v))));
@@ -64,11 +77,11 @@ public final class QueueMetrics {
         return new QueueActivity(queueName, newest.subList(Math.max(0, newest.size() - minutes), newest.size()));
     }
 
-    private Map<Instant, Double> sums(String queueName, String metric, Instant now) {
+    private Map<Instant, Double> sums(String queueName, String metric, Instant from, Instant to, Duration period) {
         TreeMap<Instant, Double> sums = new TreeMap<>();
         for (Datapoint d : aws.cloudWatch().getMetricStatistics(r -> r.namespace("AWS/SQS").metricName(metric)
                 .dimensions(Dimension.builder().name("QueueName").value(queueName).build())
-                .startTime(now.minus(LOOK_BACK)).endTime(now.plus(LOOK_AHEAD)).period(60)
+                .startTime(from).endTime(to).period((int) period.toSeconds())
                 .statistics(Statistic.SUM)).datapoints()) {
             sums.put(d.timestamp(), d.sum() == null ? 0 : d.sum());
         }

@@ -11,6 +11,7 @@ import dev.ovha.twin.TwinEndpoints;
 import dev.ovha.twin.TwinOptions;
 import dev.ovha.twin.state.World;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,9 +43,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * masters' configuration, no FIS template or experiment left) once it has settled (a terminated member gone, a
  * restart finished).
  *
- * <p>Ctrl-C is not sent here: Java can only send SIGTERM ({@link Process#destroy()}) and SIGKILL. The JVM runs
- * the same shutdown hooks for SIGINT, SIGTERM and SIGHUP, so the kill switch behaves the same; only the exit
- * status differs (130 instead of 143).
+ * <p>Ctrl-C too, once: SIGINT at the moment the media group is growing, sent with the {@code kill} command (Java
+ * itself can only send SIGTERM and SIGKILL). The JVM runs the same shutdown hooks for SIGINT and SIGTERM; what
+ * differs is the exit status, 130 instead of 143.
  */
 class InterruptedRunTest {
     private static final String GROW = "Launch and terminate events reach every master";
@@ -51,8 +53,16 @@ class InterruptedRunTest {
             "With auto-restart off, an edit of the S3 .env changes nothing until the masters restart";
     /** The property that scenario edits once auto-restart is off ({@code ConfigurationChangeSteps}). */
     private static final String EDITED_PROPERTY = "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD";
-    /** The JVM's exit status after SIGTERM: 128 + 15, whatever the suite's main would have returned. */
-    private static final int SIGTERM_EXIT_STATUS = 143;
+    /** How the run is interrupted, and the JVM's exit status after it (128 + the signal's number). */
+    enum Signal {
+        SIGTERM(143), SIGINT(130);
+
+        final int exitStatus;
+
+        Signal(int exitStatus) {
+            this.exitStatus = exitStatus;
+        }
+    }
 
     @TempDir
     Path workDir;
@@ -92,14 +102,15 @@ class InterruptedRunTest {
     /**
      * What one interrupted run showed, as {@code reports/selftest/interrupted-runs.json} reports it.
      *
-     * @param signalledAfterMs from the child's start to SIGTERM
-     * @param exitStatus       the child's exit status (143 expected), -1 when it did not exit
+     * @param signal           the signal sent
+     * @param signalledAfterMs from the child's start to the signal
+     * @param exitStatus       the child's exit status (143 after SIGTERM, 130 after SIGINT), -1 when it did not exit
      * @param killSwitchLine   the kill switch's last line ({@code ovha: every change of run … undone} expected)
      * @param undone           journal entries marked done
      * @param pendingAfter     journal entries still pending after the child exited (0 expected)
      * @param leftovers        how the twin still differed from before once settled (none expected)
      */
-    record Outcome(Moment moment, String scenario, long signalledAfterMs, int exitStatus, String killSwitchLine,
+    record Outcome(Moment moment, Signal signal, String scenario, long signalledAfterMs, int exitStatus, String killSwitchLine,
                    int undone, int pendingAfter, List<String> leftovers) {
     }
 
@@ -120,6 +131,16 @@ class InterruptedRunTest {
     @ParameterizedTest
     @EnumSource(Moment.class)
     void sigtermPlaysTheRollbacksAndLeavesTheTwinAsItWas(Moment moment) throws Exception {
+        interrupt(moment, Signal.SIGTERM);
+    }
+
+    /** Ctrl-C in a terminal. */
+    @Test
+    void sigintPlaysTheRollbacksToo() throws Exception {
+        interrupt(Moment.GROWING, Signal.SIGINT);
+    }
+
+    private void interrupt(Moment moment, Signal signal) throws Exception {
         try (Twin twin = Twin.start(TwinOptions.defaults())) {
             TwinState before = TwinState.of(twin);
             Look start = Look.of(twin, journal(), null);
@@ -130,7 +151,7 @@ class InterruptedRunTest {
             awaitMoment(twin, moment, start, suite);
             long signalled = System.nanoTime();
 
-            child.destroy();
+            send(signal, child);
 
             boolean exited = child.waitFor(120, TimeUnit.SECONDS);
             ChildJvm.Result result = suite.result(exited ? child.exitValue() : -1);
@@ -146,12 +167,11 @@ class InterruptedRunTest {
             } catch (ConditionTimeoutException e) {
                 leftovers.addAll(TwinState.of(twin).differencesFrom(before));
             }
-            OUTCOMES.add(new Outcome(moment, moment.scenario, millis(signalled - started), result.exitCode(),
+            OUTCOMES.add(new Outcome(moment, signal, moment.scenario, millis(signalled - started), result.exitCode(),
                     killSwitchLine, journal.done(), journal.pending().size(), leftovers));
 
-            assertThat(exited).as("the child exits after SIGTERM").isTrue();
-            assertThat(result.exitCode()).as("exit status after SIGTERM (128 + 15)\n" + result)
-                    .isEqualTo(SIGTERM_EXIT_STATUS);
+            assertThat(exited).as("the child exits after " + signal).isTrue();
+            assertThat(result.exitCode()).as("exit status after " + signal + "\n" + result).isEqualTo(signal.exitStatus);
             assertThat(result.stdout()).as(result.toString())
                     .contains("ovha: interrupted; stopping experiments and playing rollbacks (budget 60 s)");
             assertThat(killSwitchLine).as(result.toString()).matches("ovha: every change of run ovha-\\S+ undone");
@@ -161,6 +181,16 @@ class InterruptedRunTest {
             assertThat(journal.done()).as("changes undone").isPositive();
             assertThat(leftovers).as("how the twin differs from before the run, once settled").isEmpty();
         }
+    }
+
+    private static void send(Signal signal, Process process) throws IOException, InterruptedException {
+        if (signal == Signal.SIGTERM) {
+            process.destroy();
+            return;
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).redirectErrorStream(true).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
+                .as("kill -INT " + process.pid() + ": " + new String(kill.getInputStream().readAllBytes())).isTrue();
     }
 
     private static long millis(long nanos) {

@@ -86,7 +86,8 @@ public final class ChaosRun implements AutoCloseable {
             replayFailure = Optional.of(report.replayed().verdict().reason());
         }
         sweepFailure = report.sweepError();
-        boolean nothing = report.replayed().outcomes().isEmpty() && report.swept().isEmpty() && report.sweepError().isEmpty();
+        boolean nothing = report.retired().isEmpty() && report.replayed().outcomes().isEmpty() && report.swept().isEmpty()
+                && report.sweepError().isEmpty();
         if (!nothing) {
             out.println("ovha: putting back what earlier runs left on stack " + stackName + " (" + journal.file() + "):");
             report.lines().forEach(line -> out.println("ovha:   " + line));
@@ -190,6 +191,8 @@ public final class ChaosRun implements AutoCloseable {
     public synchronized StackFacts stack() {
         if (stack == null) {
             stack = StackFacts.discover(aws, stackName);
+            // Before any change of the run: a later cleanup tells this stack from one created again under its name.
+            journal.recordStack(stack.name(), stack.id());
         }
         return stack;
     }

@@ -13,32 +13,40 @@ import java.time.Instant;
  * {"type":"done","id":"ovha-20260105T090000Z-3f2a9c#1","runId":"…","at":"…","result":"desired capacity … set back from 3 to 2"}
  * </pre>
  * Types: {@code pending} (written before the change), {@code done} (after its undo), {@code undo-failed}
- * (an undo attempt failed; the entry stays pending), {@code planned} (dry run: recorded, never made).
+ * (an undo attempt failed; the entry stays pending), {@code planned} (dry run: recorded, never made), and
+ * {@code stack} (once per run, before its first change: the stack's name and CloudFormation id, so that a later
+ * cleanup can tell a stack deleted and created again under the same name from the one the run changed).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JournalLine(String type, String id, String runId, String scenario, String stack, Instant at, String change,
-                   UndoAction undo, String result, String error) {
+                   UndoAction undo, String result, String error, String stackId) {
     static final String PENDING = "pending";
     static final String PLANNED = "planned";
     static final String DONE = "done";
     static final String UNDO_FAILED = "undo-failed";
+    static final String STACK = "stack";
 
     static JournalLine pending(PendingUndo entry) {
         return new JournalLine(PENDING, entry.id(), entry.runId(), entry.scenario(), entry.stack(), entry.at(),
-                entry.change(), entry.undo(), null, null);
+                entry.change(), entry.undo(), null, null, null);
     }
 
     static JournalLine planned(PendingUndo entry) {
         return new JournalLine(PLANNED, entry.id(), entry.runId(), entry.scenario(), entry.stack(), entry.at(),
-                entry.change(), entry.undo(), null, null);
+                entry.change(), entry.undo(), null, null, null);
+    }
+
+    /** The stack a run changes: its id is the run's id, so that the line reads like the others. */
+    static JournalLine stack(String runId, String stack, String stackId, Instant at) {
+        return new JournalLine(STACK, runId, runId, null, stack, at, null, null, null, null, stackId);
     }
 
     static JournalLine done(PendingUndo entry, Instant at, String result) {
-        return new JournalLine(DONE, entry.id(), entry.runId(), null, null, at, null, null, result, null);
+        return new JournalLine(DONE, entry.id(), entry.runId(), null, null, at, null, null, result, null, null);
     }
 
     static JournalLine failed(PendingUndo entry, Instant at, String error) {
-        return new JournalLine(UNDO_FAILED, entry.id(), entry.runId(), null, null, at, null, null, null, error);
+        return new JournalLine(UNDO_FAILED, entry.id(), entry.runId(), null, null, at, null, null, null, error, null);
     }
 
     PendingUndo entry() {

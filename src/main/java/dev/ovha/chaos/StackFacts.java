@@ -7,12 +7,13 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
  * What the guard rails need to know about the stack under test, as CloudFormation reports it (not as the
- * configuration claims it): its name and its tags.
+ * configuration claims it): its name, its id and its tags.
  *
  * @param name the stack's name
+ * @param id   the stack's id (its ARN): a stack deleted and created again under the same name has another one
  * @param tags the stack's tags, in CloudFormation's order
  */
-public record StackFacts(String name, Map<String, String> tags) {
+public record StackFacts(String name, String id, Map<String, String> tags) {
 
     public StackFacts {
         tags = Map.copyOf(tags);
@@ -23,6 +24,6 @@ public record StackFacts(String name, Map<String, String> tags) {
         Stack found = aws.cloudFormation().describeStacks(r -> r.stackName(stack)).stacks().get(0);
         Map<String, String> tags = new LinkedHashMap<>();
         found.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
-        return new StackFacts(found.stackName(), tags);
+        return new StackFacts(found.stackName(), found.stackId(), tags);
     }
 }

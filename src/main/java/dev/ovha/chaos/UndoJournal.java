@@ -170,6 +170,11 @@ public final class UndoJournal implements AutoCloseable {
         return entry;
     }
 
+    /** Which stack (by CloudFormation id) this run changes; written once, before its first change. */
+    public synchronized void recordStack(String stack, String stackId) {
+        append(JournalLine.stack(runId.value(), stack, stackId, clock.instant()));
+    }
+
     /** The change has been undone. */
     public synchronized void markDone(PendingUndo entry, String result) {
         append(JournalLine.done(entry, clock.instant(), screen.scrub(result)));
@@ -201,7 +206,7 @@ public final class UndoJournal implements AutoCloseable {
      */
     public static JournalContents contentsOf(Path file) {
         if (!Files.exists(file)) {
-            return new JournalContents(List.of(), 0, 0, List.of());
+            return new JournalContents(List.of(), 0, 0, List.of(), Map.of());
         }
         List<String> lines;
         try {
@@ -210,6 +215,7 @@ public final class UndoJournal implements AutoCloseable {
             throw new UncheckedIOException("cannot read the undo journal " + file + ": " + e.getMessage(), e);
         }
         Map<String, PendingUndo> pending = new LinkedHashMap<>();
+        Map<String, String> stackIds = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
         int planned = 0;
         int done = 0;
@@ -231,12 +237,17 @@ public final class UndoJournal implements AutoCloseable {
                 case JournalLine.PENDING -> pending.put(line.id(), line.entry());
                 case JournalLine.DONE -> done += pending.remove(line.id()) == null ? 0 : 1;
                 case JournalLine.PLANNED -> planned++;
+                case JournalLine.STACK -> {
+                    if (line.stackId() != null) {
+                        stackIds.put(line.runId(), line.stackId());
+                    }
+                }
                 default -> {
                     // undo-failed lines are history; the entry stays pending.
                 }
             }
         }
-        return new JournalContents(List.copyOf(pending.values()), planned, done, unreadable);
+        return new JournalContents(List.copyOf(pending.values()), planned, done, unreadable, stackIds);
     }
 
     @Override

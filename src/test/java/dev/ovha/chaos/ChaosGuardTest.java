@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.fis.model.ActionsMode;
 
 /** Every refusal is one line naming what to do, and nothing else lets a change through. */
 class ChaosGuardTest {
-    private static final StackFacts STACK = new StackFacts("game-day-ov", Map.of("team", "media"));
-    private static final StackFacts PRODUCTION = new StackFacts("game-day-ov", Map.of("Environment", " Prod "));
+    private static final String GAME_DAY_ID =
+            "arn:aws:cloudformation:eu-west-1:123456789012:stack/game-day-ov/2f1c5a40-8b9e-11ef-9c2a-0a1b2c3d4e5f";
+    private static final StackFacts STACK = new StackFacts("game-day-ov", GAME_DAY_ID, Map.of("team", "media"));
+    private static final StackFacts PRODUCTION = new StackFacts("game-day-ov", GAME_DAY_ID, Map.of("Environment", " Prod "));
 
     private static ChaosGuard aws(Properties properties) {
         return new ChaosGuard(ChaosSettingsFixtures.resolve(
@@ -92,7 +94,7 @@ class ChaosGuardTest {
                 "ovha.chaos.productionTagKeys", "tier", "ovha.chaos.productionTagValues", "live,critical"));
 
         assertThatCode(() -> guard.requireDisruptive(PRODUCTION)).doesNotThrowAnyException();
-        assertThat(refusal(() -> guard.requireDisruptive(new StackFacts("game-day-ov", Map.of("Tier", "LIVE")))))
+        assertThat(refusal(() -> guard.requireDisruptive(new StackFacts("game-day-ov", GAME_DAY_ID, Map.of("Tier", "LIVE")))))
                 .hasMessageContaining("production tag Tier=LIVE");
     }
 

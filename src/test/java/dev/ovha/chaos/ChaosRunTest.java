@@ -62,6 +62,51 @@ class ChaosRunTest {
         }
     }
 
+    /**
+     * A run that changed another stack of the same name (deleted since and created again) left entries whose
+     * groups are gone: they are retired, not played, so they neither fail nor refuse this run's changes.
+     */
+    @Test
+    void entriesOfAnEarlierStackOfTheSameNameAreRetiredNotPlayed() {
+        String earlierId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/ovha-twin/00000000-dead-4000-8000-000000000000";
+        try (UndoJournal earlier = stack.journal(dir.resolve("undo-journal.jsonl"), "run-earlier")) {
+            earlier.recordStack(stack.stack(), earlierId);
+            earlier.recordPending("Killed", stack.stack(), "set desired capacity of a group of the deleted stack",
+                    new RestoreCapacity("ovha-twin-ASGMediaNode-OLD", 1, null, null));
+        }
+        try (ChaosRun run = open()) {
+            CleanupReport report = run.startOfRun(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(report.clean()).as(String.join("\n", report.lines())).isTrue();
+            assertThat(printed()).contains("ovha:   retired  set desired capacity of a group of the deleted stack"
+                    + " [Killed, run-earlier#1]: made on stack " + earlierId + ", which was replaced by "
+                    + run.stack().id());
+            assertThat(run.journal().pending()).isEmpty();
+            run.requireMutating();
+            run.requireDisruptive();
+            run.endOfRun();
+        }
+    }
+
+    /** The run's own stack recorded once, before its first change; its entries are played as before. */
+    @Test
+    void aRunRecordsItsStacksIdAndTheNextRunPlaysItsEntries() {
+        try (ChaosRun killed = open()) {
+            killed.startOfRun(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            killed.stackChanges().setDesiredCapacity("Killed mid-scenario", stack.masterGroup(), 3);
+            assertThat(killed.journal().read().stackIdOf(killed.journal().runId().value()))
+                    .hasValue(killed.stack().id());
+            // kill -9: the run ends without its rollbacks.
+        }
+        assertThat(stack.desired(stack.masterGroup())).isEqualTo(3);
+        try (ChaosRun next = open()) {
+            CleanupReport report = next.startOfRun(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(report.retired()).isEmpty();
+            assertThat(report.clean()).isTrue();
+            assertThat(stack.desired(stack.masterGroup())).isEqualTo(2);
+            next.endOfRun();
+        }
+    }
+
     /** What an earlier embedded twin was left with is not played on the new twin a run started itself. */
     @Test
     void aRunThatStartedItsOwnTwinPlaysNothingAnEarlierTwinWasLeftWith() {

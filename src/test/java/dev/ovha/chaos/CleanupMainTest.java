@@ -68,4 +68,28 @@ class CleanupMainTest {
             }
         }
     }
+
+    /** The stack the entries were made on was deleted: nothing to undo there, and the entries stop blocking runs. */
+    @Test
+    void entriesOfADeletedStackAreRetired() throws Exception {
+        try (TwinStack stack = new TwinStack(TwinOptions.deterministic())) {
+            Path journalFile = cwd.resolve("reports/undo-journal.jsonl");
+            String deletedId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/game-day-old/1b2c3d4e-0000-4000-8000-000000000000";
+            try (UndoJournal journal = stack.journal(journalFile, "run-old")) {
+                journal.recordStack("game-day-old", deletedId);
+                journal.recordPending("S", "game-day-old", "set desired capacity of game-day-old-ASGMediaNode to 3",
+                        new RestoreCapacity("game-day-old-ASGMediaNode", 2, null, null));
+            }
+            int status = run(Map.of("OVHA_TARGET", "aws", "OVHA_STACK", "game-day-old",
+                    "OVHA_AWS_ENDPOINT", stack.twin.endpoints().awsEndpoint().toString()), stack);
+
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(printed + err()).isZero();
+            assertThat(printed).contains("retired  set desired capacity of game-day-old-ASGMediaNode to 3 [S, run-old#1]:"
+                    + " made on stack " + deletedId + ", which no longer exists");
+            try (UndoJournal journal = stack.journal(journalFile, "reader")) {
+                assertThat(journal.pending()).isEmpty();
+            }
+        }
+    }
 }

@@ -31,15 +31,6 @@ public final class MasterSweep {
         return new MasterSweep(CoverageBound.forMasters(Math.max(1, masters)));
     }
 
-    /** Every answer, in order; a failed request ends the sweep with its exception. */
-    public <T> List<T> ask(Supplier<T> question) {
-        List<T> answers = new ArrayList<>(bound.requests());
-        for (int i = 0; i < bound.requests(); i++) {
-            answers.add(question.get());
-        }
-        return answers;
-    }
-
     /**
      * Every answer, asked {@link #LANES} at a time on {@code parallel}, in the order the requests were numbered
      * (request i by lane i mod LANES); a failed request ends the sweep with its exception.

@@ -55,18 +55,11 @@ public final class ChaosRun implements AutoCloseable {
 
     /**
      * The chaos layer for a run against {@code aws}; relative paths ({@code ovha.chaos.journal}) are taken from
-     * {@code workingDirectory}.
+     * {@code workingDirectory}. {@code stackStartedByThisRun} when the run started the stack itself (the embedded
+     * twin), so that the journal's entries from earlier runs, made on a twin that ended with its run, are not
+     * played on this one.
      *
      * @throws dev.ovha.config.ConfigException when a chaos setting is invalid
-     */
-    public static ChaosRun open(HarnessConfig config, AwsClients aws, Supplier<OpenViduEndpoint> openvidu,
-                                Path workingDirectory) {
-        return open(config, aws, openvidu, workingDirectory, false);
-    }
-
-    /**
-     * As above; {@code stackStartedByThisRun} when the run started the stack itself (the embedded twin), so that
-     * the journal's entries from earlier runs, made on a twin that ended with its run, are not played on this one.
      */
     public static ChaosRun open(HarnessConfig config, AwsClients aws, Supplier<OpenViduEndpoint> openvidu,
                                 Path workingDirectory, boolean stackStartedByThisRun) {
